@@ -1,0 +1,151 @@
+package dev.zdm.domain.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One executable step of a phase. A closed set: the executor and the sync service switch over it
+ * exhaustively. Every step's {@link #id()} is stable for the life of the plan, which is what makes
+ * a re-delivered step harmless (its completion is recorded under that id).
+ */
+public sealed interface Step {
+
+    /** Lock timeout for DDL when a plan does not say: short, so a DDL never queues in front of the application for long. */
+    long DEFAULT_LOCK_TIMEOUT_MS = 500;
+
+    /** Stable id, unique within the plan, e.g. {@code p2.s1}. */
+    String id();
+
+    /** One line for logs and progress events. */
+    String describe();
+
+    /**
+     * SQL run as one statement (or one simple-protocol batch) with {@code lock_timeout}.
+     *
+     * @param transactional false for statements that cannot run in a transaction block
+     */
+    record Sql(String id, String sql, boolean transactional, long lockTimeoutMs, long statementTimeoutMs) implements Step {
+        public Sql {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(sql, "sql");
+            if (lockTimeoutMs < 0 || statementTimeoutMs < 0) throw new IllegalArgumentException("timeouts must not be negative");
+        }
+
+        public static Sql of(String id, String sql) {
+            return new Sql(id, sql, true, DEFAULT_LOCK_TIMEOUT_MS, 0);
+        }
+
+        @Override
+        public String describe() {
+            return "sql: " + oneLine(sql);
+        }
+    }
+
+    /**
+     * {@code CREATE INDEX CONCURRENTLY}: outside any transaction; on failure the INVALID index it
+     * leaves is dropped concurrently before the step is retried.
+     */
+    record CreateIndexConcurrently(String id, String schema, String indexName, String sql) implements Step {
+        public CreateIndexConcurrently {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(indexName, "indexName");
+            Objects.requireNonNull(sql, "sql");
+            schema = schema == null ? "public" : schema;
+        }
+
+        @Override
+        public String describe() {
+            return "create index concurrently " + indexName;
+        }
+    }
+
+    /**
+     * A keyset backfill: {@code UPDATE table SET setClause WHERE pendingPredicate} in short batches
+     * over {@code keyColumn}, bounded at the key range seen when the step starts.
+     *
+     * @param pendingPredicate rows still to do, e.g. {@code status IS NULL}; makes a re-run a no-op
+     */
+    record Backfill(String id, String table, String keyColumn, String setClause, String pendingPredicate,
+                    BatchOptions options) implements Step {
+        public Backfill {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(keyColumn, "keyColumn");
+            Objects.requireNonNull(setClause, "setClause");
+            Objects.requireNonNull(options, "options");
+        }
+
+        @Override
+        public String describe() {
+            return "backfill " + table + " set " + oneLine(setClause);
+        }
+    }
+
+    /** Start, reverse, drain or stop a CDC sync between two shapes of the same data. */
+    record Sync(String id, SyncAction action, SyncMode mode, String sourceTable, String targetTable,
+                List<String> keyColumns, Map<String, String> mapping, Map<String, String> reverseMapping) implements Step {
+        public Sync {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(mode, "mode");
+            keyColumns = List.copyOf(keyColumns);
+            mapping = Map.copyOf(mapping);
+            reverseMapping = Map.copyOf(reverseMapping);
+        }
+
+        @Override
+        public String describe() {
+            return "sync " + action.name().toLowerCase() + " " + sourceTable + " -> " + targetTable;
+        }
+    }
+
+    /** Counts and checksums per key range of source vs target through the mapping; a mismatch fails the phase. */
+    record Verify(String id, String sourceTable, String targetTable, List<String> keyColumns,
+                  Map<String, String> mapping) implements Step {
+        public Verify {
+            Objects.requireNonNull(id, "id");
+            keyColumns = List.copyOf(keyColumns);
+            mapping = Map.copyOf(mapping);
+        }
+
+        @Override
+        public String describe() {
+            return "verify " + sourceTable + " = " + targetTable;
+        }
+    }
+
+    /** Atomic blue-green cut-over: {@code blue} becomes {@code retiredName}, {@code green} becomes {@code blue}. */
+    record Switch(String id, String blueTable, String greenTable, String retiredName) implements Step {
+        public Switch {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(blueTable, "blueTable");
+            Objects.requireNonNull(greenTable, "greenTable");
+            Objects.requireNonNull(retiredName, "retiredName");
+        }
+
+        @Override
+        public String describe() {
+            return "switch " + greenTable + " -> " + blueTable;
+        }
+    }
+
+    /** Set a feature flag's rollout percentage, only while {@code guardBreaker} is closed. */
+    record FlagRollout(String id, String flag, int percentage, String guardBreaker) implements Step {
+        public FlagRollout {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(flag, "flag");
+            if (percentage < 0 || percentage > 100) throw new IllegalArgumentException("percentage must be within 0..100");
+        }
+
+        @Override
+        public String describe() {
+            return "flag " + flag + " -> " + percentage + "%";
+        }
+    }
+
+    private static String oneLine(String sql) {
+        String flat = sql.replaceAll("\\s+", " ").trim();
+        return flat.length() > 120 ? flat.substring(0, 117) + "..." : flat;
+    }
+}
