@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * @param prefix the topic name prefix, e.g. {@code zdm}
  */
 public record Topics(String prefix) {
+    private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]+");
     public static final String DEFAULT_PREFIX = "zdm";
     public static final Topics DEFAULT = new Topics(DEFAULT_PREFIX);
-    private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]+");
     private static final String DLQ_SUFFIX = ".dlq";
 
     public Topics {

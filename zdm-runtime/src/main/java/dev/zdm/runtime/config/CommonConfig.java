@@ -1,0 +1,82 @@
+package dev.zdm.runtime.config;
+
+import dev.zdm.runtime.messaging.Topics;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** What every service needs: the broker, topic names, the HTTP endpoint, and the target databases. */
+public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost, int httpPort, String instanceId,
+                           Map<String, TargetConfig> targets) {
+    private static final Set<String> TARGET_FIELDS = Set.of("url", "user", "password", "poolSize");
+
+    public CommonConfig {
+        targets = Map.copyOf(targets);
+    }
+
+    /** Reads the common keys and every {@code targets.<name>.*}; problems go to {@code reader}. */
+    public static CommonConfig read(ConfigReader reader, Settings settings) {
+        String prefix = reader.get(ConfigKeys.TOPIC_PREFIX);
+        Topics topics;
+        try {
+            topics = new Topics(prefix);
+        } catch (IllegalArgumentException e) {
+            reader.problem(ConfigKeys.TOPIC_PREFIX.name() + ": " + e.getMessage());
+            topics = Topics.DEFAULT;
+        }
+        return new CommonConfig(reader.get(ConfigKeys.KAFKA_BOOTSTRAP), topics, reader.get(ConfigKeys.HTTP_HOST),
+                reader.get(ConfigKeys.HTTP_PORT), reader.get(ConfigKeys.INSTANCE_ID), readTargets(reader, settings));
+    }
+
+    public TargetConfig target(String name) {
+        return targets.get(name);
+    }
+
+    private static Map<String, TargetConfig> readTargets(ConfigReader reader, Settings settings) {
+        Map<String, Map<String, String>> raw = new TreeMap<>();
+        for (var entry : settings.values().entrySet()) {
+            if (!entry.getKey().startsWith(ConfigKeys.TARGETS_PREFIX)) continue;
+            String rest = entry.getKey().substring(ConfigKeys.TARGETS_PREFIX.length());
+            int dot = rest.lastIndexOf('.');
+            String field = dot < 0 ? "" : rest.substring(dot + 1);
+            if (dot <= 0 || !TARGET_FIELDS.contains(field)) {
+                reader.problem("unknown key " + entry.getKey() + " (targets take targets.<name>.url, .user, .password, .poolSize)");
+                continue;
+            }
+            raw.computeIfAbsent(rest.substring(0, dot), n -> new TreeMap<>()).put(field, entry.getValue());
+        }
+        Map<String, TargetConfig> targets = new TreeMap<>();
+        Set<String> names = new TreeSet<>(raw.keySet());
+        for (String name : names) {
+            Map<String, String> fields = raw.get(name);
+            String url = fields.get("url");
+            if (url == null || !validUrl(url)) {
+                reader.problem("targets." + name + ".url" + (url == null ? " is required" : "=" + url
+                        + " must be postgresql://host:port/database (optionally jdbc: prefixed)"));
+                continue;
+            }
+            int poolSize = 4;
+            if (fields.containsKey("poolSize")) {
+                try {
+                    poolSize = Integer.parseInt(fields.get("poolSize"));
+                    if (poolSize < 1 || poolSize > 100) throw new NumberFormatException();
+                } catch (NumberFormatException e) {
+                    reader.problem("targets." + name + ".poolSize=" + fields.get("poolSize") + " must be an integer within 1..100");
+                }
+            }
+            targets.put(name, new TargetConfig(name, url, fields.get("user"), fields.get("password"), poolSize));
+        }
+        return targets;
+    }
+
+    private static boolean validUrl(String url) {
+        try {
+            URI uri = URI.create(url.startsWith("jdbc:") ? url.substring(5) : url);
+            return ("postgresql".equals(uri.getScheme()) || "postgres".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

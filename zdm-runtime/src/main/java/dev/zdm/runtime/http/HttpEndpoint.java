@@ -1,0 +1,52 @@
+package dev.zdm.runtime.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.Consumer;
+
+/**
+ * The process's HTTP server: {@code GET /health} answers 200 with every check up, 503 otherwise;
+ * {@code GET /metrics} is the Prometheus text format. Services add their own routes through
+ * {@code routes}.
+ */
+public final class HttpEndpoint {
+    private final HttpServer server;
+
+    private HttpEndpoint(HttpServer server) {
+        this.server = server;
+    }
+
+    public static Future<HttpEndpoint> start(Vertx vertx, String host, int port, Health health,
+                                             PrometheusMeterRegistry registry, Consumer<Router> routes) {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create().setBodyLimit(4 * 1024 * 1024));
+        router.get("/health").handler(ctx -> {
+            var checks = health.snapshot();
+            boolean up = checks.values().stream().allMatch(Boolean::booleanValue);
+            JsonObject body = new JsonObject().put("status", up ? "UP" : "DOWN");
+            JsonObject parts = new JsonObject();
+            checks.forEach((name, ok) -> parts.put(name, ok ? "UP" : "DOWN"));
+            body.put("checks", parts);
+            ctx.response().setStatusCode(up ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());
+        });
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(registry.scrape()));
+        routes.accept(router);
+        return vertx.createHttpServer().requestHandler(router).listen(port, host).map(HttpEndpoint::new);
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Future<Void> close() {
+        return server.close();
+    }
+}

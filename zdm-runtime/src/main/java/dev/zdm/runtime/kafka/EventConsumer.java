@@ -1,0 +1,222 @@
+package dev.zdm.runtime.kafka;
+
+import dev.zdm.domain.error.ZdmException;
+import dev.zdm.runtime.serde.EventCodec;
+import dev.zdm.runtime.serde.EventDecodingException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A consumer-group member that hands each event to an {@link EventHandler}, one at a time per
+ * partition and in order, while partitions run side by side. The poll loop runs on its own thread;
+ * handlers run on the Vert.x context captured at construction. A partition is paused while its handler
+ * runs, so a phase may take hours without leaving the group. Offsets are committed only after the
+ * handler succeeded or the event was dead-lettered: nothing is lost, and a crash re-delivers at most
+ * the events in flight.
+ */
+public final class EventConsumer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
+    /** Attempts for failures that are not known to be permanent, before the event is dead-lettered. */
+    private static final int MAX_ATTEMPTS = 6;
+    private static final long FIRST_BACKOFF_MS = 200;
+    private static final long MAX_BACKOFF_MS = 10_000;
+
+    private final String name;
+    private final Consumer<String, byte[]> consumer;
+    private final List<String> topics;
+    private final EventCodec codec;
+    private final DeadLetters deadLetters;
+    private final EventHandler handler;
+    private final Context context;
+    private final MeterRegistry registry;
+    private final Map<TopicPartition, PartitionWork> work = new HashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long lastPollAt = System.currentTimeMillis();
+
+    public EventConsumer(String name, String bootstrap, String groupId, List<String> topics, EventCodec codec,
+                         EventPublisher publisher, Vertx vertx, MeterRegistry registry, EventHandler handler) {
+        this.name = name;
+        this.consumer = new KafkaConsumer<>(KafkaProps.consumer(bootstrap, groupId, groupId + "-" + name));
+        this.topics = List.copyOf(topics);
+        this.codec = codec;
+        this.deadLetters = new DeadLetters(publisher, registry, groupId);
+        this.handler = handler;
+        this.context = vertx.getOrCreateContext();
+        this.registry = registry;
+        this.thread = new Thread(this::run, "zdm-consumer-" + name);
+        this.thread.setDaemon(true);
+    }
+
+    private static final class PartitionWork {
+        final Deque<ConsumerRecord<String, byte[]>> pending = new ArrayDeque<>();
+        ConsumerRecord<String, byte[]> inFlight;
+        Future<Void> result;
+        int attempt;
+        long retryAt;
+    }
+
+    public EventConsumer start() {
+        thread.start();
+        return this;
+    }
+
+    /** True while the poll loop runs and polled within the last 30 s. */
+    public boolean healthy() {
+        return running && thread.isAlive() && System.currentTimeMillis() - lastPollAt < 30_000;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    private void run() {
+        consumer.subscribe(topics, new Rebalance());
+        LOG.info("consumer {} subscribed to {}", name, topics);
+        try {
+            while (running) {
+                var records = consumer.poll(Duration.ofMillis(busy() ? 10 : 200));
+                lastPollAt = System.currentTimeMillis();
+                records.forEach(r -> work.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), tp -> new PartitionWork()).pending.add(r));
+                Map<TopicPartition, OffsetAndMetadata> done = advance();
+                pauseBusyPartitions();
+                if (!done.isEmpty()) consumer.commitSync(done);
+            }
+        } catch (WakeupException e) {
+            if (running) LOG.error("consumer {} woken up unexpectedly", name, e);
+        } catch (RuntimeException e) {
+            LOG.error("consumer {} stopped: {}", name, e.toString(), e);
+        } finally {
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.warn("consumer {} did not close cleanly: {}", name, e.toString());
+            }
+            running = false;
+        }
+    }
+
+    private boolean busy() {
+        return work.values().stream().anyMatch(w -> w.inFlight != null);
+    }
+
+    /** Moves every partition's work forward; returns offsets now safe to commit. */
+    private Map<TopicPartition, OffsetAndMetadata> advance() {
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        long now = System.currentTimeMillis();
+        for (var entry : work.entrySet()) {
+            PartitionWork w = entry.getValue();
+            if (w.inFlight != null && w.result != null && w.result.isComplete()) {
+                if (w.result.succeeded() || settleFailure(w, w.result.cause(), now)) {
+                    done.put(entry.getKey(), new OffsetAndMetadata(w.inFlight.offset() + 1));
+                    w.inFlight = null;
+                    w.result = null;
+                    w.attempt = 0;
+                }
+            }
+            if (w.inFlight != null && w.result == null && now >= w.retryAt) w.result = dispatch(w.inFlight);
+            if (w.inFlight == null && !w.pending.isEmpty()) {
+                w.inFlight = w.pending.poll();
+                w.attempt = 0;
+                w.result = dispatch(w.inFlight);
+            }
+        }
+        return done;
+    }
+
+    /** Decides what a failed attempt means; true when the event is settled (dead-lettered) and its offset may be committed. */
+    private boolean settleFailure(PartitionWork w, Throwable cause, long now) {
+        w.attempt++;
+        boolean permanent = cause instanceof ZdmException z && !z.retriable();
+        if (permanent || w.attempt >= MAX_ATTEMPTS) {
+            try {
+                deadLetters.send(w.inFlight, cause);
+                return true;
+            } catch (Exception e) {
+                LOG.error("consumer {} cannot dead-letter {}/{}@{}, will try again: {}", name, w.inFlight.topic(),
+                        w.inFlight.partition(), w.inFlight.offset(), e.toString());
+            }
+        } else {
+            LOG.warn("consumer {} attempt {} of {}/{}@{} failed, retrying: {}", name, w.attempt, w.inFlight.topic(),
+                    w.inFlight.partition(), w.inFlight.offset(), cause.toString());
+        }
+        long backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(w.attempt, 10));
+        w.retryAt = now + backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+        w.result = null;
+        return false;
+    }
+
+    private Future<Void> dispatch(ConsumerRecord<String, byte[]> record) {
+        SpecificRecord event;
+        try {
+            event = codec.decode(record.value());
+        } catch (EventDecodingException e) {
+            return Future.failedFuture(e);
+        }
+        registry.counter("zdm_events_consumed_total", "topic", record.topic(), "type", event.getClass().getSimpleName()).increment();
+        Envelope envelope = new Envelope(record.topic(), record.partition(), record.offset(), record.key(), event);
+        Promise<Void> promise = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                handler.handle(envelope).onComplete(promise);
+            } catch (RuntimeException e) {
+                promise.fail(e);
+            }
+        });
+        return promise.future();
+    }
+
+    private void pauseBusyPartitions() {
+        var assigned = consumer.assignment();
+        List<TopicPartition> busy = work.entrySet().stream()
+                .filter(e -> e.getValue().inFlight != null || !e.getValue().pending.isEmpty())
+                .map(Map.Entry::getKey).filter(assigned::contains).toList();
+        List<TopicPartition> idle = assigned.stream().filter(tp -> !busy.contains(tp)).toList();
+        consumer.pause(busy);
+        consumer.resume(idle);
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(work::remove);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            LOG.info("consumer {} assigned {}", name, partitions);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

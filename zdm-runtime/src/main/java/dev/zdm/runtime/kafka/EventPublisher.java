@@ -1,0 +1,63 @@
+package dev.zdm.runtime.kafka;
+
+import dev.zdm.runtime.serde.EventCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Publishes zdm events. Thread-safe; one per process is enough. The returned future completes when
+ * the broker acknowledged the event (acks=all), on the producer's I/O thread.
+ */
+public final class EventPublisher implements AutoCloseable {
+    private final Producer<String, byte[]> producer;
+    private final EventCodec codec;
+    private final MeterRegistry registry;
+
+    public EventPublisher(String bootstrap, String clientId, EventCodec codec, MeterRegistry registry) {
+        this(new KafkaProducer<>(KafkaProps.producer(bootstrap, clientId)), codec, registry);
+    }
+
+    EventPublisher(Producer<String, byte[]> producer, EventCodec codec, MeterRegistry registry) {
+        this.producer = producer;
+        this.codec = codec;
+        this.registry = registry;
+    }
+
+    /** Sends {@code event} keyed by {@code key} (a migration id, breaker name or service). */
+    public Future<RecordMetadata> publish(String topic, String key, SpecificRecord event) {
+        Promise<RecordMetadata> promise = Promise.promise();
+        byte[] bytes = codec.encode(event);
+        producer.send(new ProducerRecord<>(topic, key, bytes), (metadata, error) -> {
+            registry.counter("zdm_events_published_total", "topic", topic, "type", event.getClass().getSimpleName(),
+                    "outcome", error == null ? "ok" : "error").increment();
+            if (error == null) promise.complete(metadata);
+            else promise.fail(error);
+        });
+        return promise.future();
+    }
+
+    /** Sends raw bytes with headers (dead-letter copies keep the original bytes). */
+    public Future<RecordMetadata> publishRaw(ProducerRecord<String, byte[]> record) {
+        Promise<RecordMetadata> promise = Promise.promise();
+        producer.send(record, (metadata, error) -> {
+            if (error == null) promise.complete(metadata);
+            else promise.fail(error);
+        });
+        return promise.future();
+    }
+
+    public EventCodec codec() {
+        return codec;
+    }
+
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.zdm.runtime.messaging;
+
+import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.error.ZdmException;
+import dev.zdm.domain.plan.BatchOptions;
+import dev.zdm.domain.plan.Step;
+import dev.zdm.domain.plan.SyncAction;
+import dev.zdm.domain.plan.SyncMode;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Maps {@link Step} records to the Avro {@code Step} (kind + sql + params) and back. Lossless both ways. */
+public final class StepMapper {
+    private static final String MAPPING = "mapping.";
+    private static final String REVERSE = "reverse.";
+
+    private StepMapper() {
+    }
+
+    public static dev.zdm.events.Step toEvent(Step step) {
+        var b = dev.zdm.events.Step.newBuilder().setStepId(step.id()).setDescription(step.describe())
+                .setLockTimeoutMs(Step.DEFAULT_LOCK_TIMEOUT_MS).setStatementTimeoutMs(0);
+        Map<String, String> p = new LinkedHashMap<>();
+        if (step instanceof Step.Sql s) {
+            b.setKind(s.transactional() ? "SQL" : "SQL_NON_TRANSACTIONAL").setSql(s.sql())
+                    .setLockTimeoutMs(s.lockTimeoutMs()).setStatementTimeoutMs(s.statementTimeoutMs());
+        } else if (step instanceof Step.CreateIndexConcurrently c) {
+            b.setKind("CREATE_INDEX_CONCURRENTLY").setSql(c.sql());
+            p.put("schema", c.schema());
+            p.put("indexName", c.indexName());
+        } else if (step instanceof Step.Backfill f) {
+            b.setKind("BACKFILL");
+            p.put("table", f.table());
+            p.put("keyColumn", f.keyColumn());
+            p.put("setClause", f.setClause());
+            if (f.pendingPredicate() != null) p.put("pendingPredicate", f.pendingPredicate());
+            p.put("batchSize", Integer.toString(f.options().batchSize()));
+            p.put("delayMs", Long.toString(f.options().delayMs()));
+            p.put("maxDurationMs", Long.toString(f.options().maxDurationMs()));
+            p.put("rolloutPercentage", Integer.toString(f.options().rolloutPercentage()));
+        } else if (step instanceof Step.Sync s) {
+            b.setKind("SYNC");
+            p.put("action", s.action().name());
+            p.put("mode", s.mode().name());
+            p.put("sourceTable", s.sourceTable());
+            p.put("targetTable", s.targetTable());
+            p.put("keyColumns", String.join(",", s.keyColumns()));
+            s.mapping().forEach((k, v) -> p.put(MAPPING + k, v));
+            s.reverseMapping().forEach((k, v) -> p.put(REVERSE + k, v));
+        } else if (step instanceof Step.Verify v) {
+            b.setKind("VERIFY");
+            p.put("sourceTable", v.sourceTable());
+            p.put("targetTable", v.targetTable());
+            p.put("keyColumns", String.join(",", v.keyColumns()));
+            v.mapping().forEach((k, val) -> p.put(MAPPING + k, val));
+        } else if (step instanceof Step.Switch s) {
+            b.setKind("SWITCH");
+            p.put("blueTable", s.blueTable());
+            p.put("greenTable", s.greenTable());
+            p.put("retiredName", s.retiredName());
+        } else if (step instanceof Step.FlagRollout f) {
+            b.setKind("FLAG_ROLLOUT");
+            p.put("flag", f.flag());
+            p.put("percentage", Integer.toString(f.percentage()));
+            if (f.guardBreaker() != null) p.put("guardBreaker", f.guardBreaker());
+        } else {
+            throw new IllegalArgumentException("no event mapping for step type " + step.getClass().getName());
+        }
+        return b.setParams(p).build();
+    }
+
+    /** The domain step; an unknown kind or a missing parameter is an {@code INVALID_REQUEST} naming the step. */
+    public static Step fromEvent(dev.zdm.events.Step e) {
+        Map<String, String> p = e.getParams();
+        String id = e.getStepId();
+        return switch (e.getKind()) {
+            case "SQL", "SQL_NON_TRANSACTIONAL" -> new Step.Sql(id, required(e, e.getSql(), "sql"), e.getKind().equals("SQL"),
+                    e.getLockTimeoutMs(), e.getStatementTimeoutMs());
+            case "CREATE_INDEX_CONCURRENTLY" -> new Step.CreateIndexConcurrently(id, p.get("schema"),
+                    param(e, "indexName"), required(e, e.getSql(), "sql"));
+            case "BACKFILL" -> new Step.Backfill(id, param(e, "table"), param(e, "keyColumn"), param(e, "setClause"),
+                    p.get("pendingPredicate"), new BatchOptions(intParam(e, "batchSize"), longParam(e, "delayMs"),
+                    longParam(e, "maxDurationMs"), intParam(e, "rolloutPercentage")));
+            case "SYNC" -> new Step.Sync(id, SyncAction.valueOf(param(e, "action")), SyncMode.valueOf(param(e, "mode")),
+                    param(e, "sourceTable"), param(e, "targetTable"), list(p.get("keyColumns")),
+                    prefixed(p, MAPPING), prefixed(p, REVERSE));
+            case "VERIFY" -> new Step.Verify(id, param(e, "sourceTable"), param(e, "targetTable"), list(p.get("keyColumns")),
+                    prefixed(p, MAPPING));
+            case "SWITCH" -> new Step.Switch(id, param(e, "blueTable"), param(e, "greenTable"), param(e, "retiredName"));
+            case "FLAG_ROLLOUT" -> new Step.FlagRollout(id, param(e, "flag"), intParam(e, "percentage"), p.get("guardBreaker"));
+            default -> throw new ZdmException(ErrorCode.INVALID_REQUEST, "step " + id + " has unknown kind '" + e.getKind()
+                    + "'; this executor knows SQL, SQL_NON_TRANSACTIONAL, CREATE_INDEX_CONCURRENTLY, BACKFILL, SYNC, VERIFY, SWITCH, FLAG_ROLLOUT", id);
+        };
+    }
+
+    public static List<dev.zdm.events.Step> toEvents(List<Step> steps) {
+        return steps.stream().map(StepMapper::toEvent).toList();
+    }
+
+    public static List<Step> fromEvents(List<dev.zdm.events.Step> steps) {
+        return steps.stream().map(StepMapper::fromEvent).toList();
+    }
+
+    private static String required(dev.zdm.events.Step e, String value, String name) {
+        if (value == null) throw missing(e, name);
+        return value;
+    }
+
+    private static String param(dev.zdm.events.Step e, String name) {
+        return required(e, e.getParams().get(name), name);
+    }
+
+    private static int intParam(dev.zdm.events.Step e, String name) {
+        try {
+            return Integer.parseInt(param(e, name));
+        } catch (NumberFormatException x) {
+            throw new ZdmException(ErrorCode.INVALID_REQUEST, "step " + e.getStepId() + " parameter " + name + " is not an integer", e.getStepId());
+        }
+    }
+
+    private static long longParam(dev.zdm.events.Step e, String name) {
+        try {
+            return Long.parseLong(param(e, name));
+        } catch (NumberFormatException x) {
+            throw new ZdmException(ErrorCode.INVALID_REQUEST, "step " + e.getStepId() + " parameter " + name + " is not a number", e.getStepId());
+        }
+    }
+
+    private static ZdmException missing(dev.zdm.events.Step e, String name) {
+        return new ZdmException(ErrorCode.INVALID_REQUEST, "step " + e.getStepId() + " (" + e.getKind() + ") lacks " + name, e.getStepId());
+    }
+
+    private static List<String> list(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+    }
+
+    private static Map<String, String> prefixed(Map<String, String> params, String prefix) {
+        Map<String, String> out = new TreeMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith(prefix)) out.put(k.substring(prefix.length()), v);
+        });
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.zdm.runtime.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.zdm.domain.error.ZdmException;
+import dev.zdm.domain.plan.BatchOptions;
+import dev.zdm.domain.plan.DeploymentGate;
+import dev.zdm.domain.plan.Phase;
+import dev.zdm.domain.plan.PhaseKind;
+import dev.zdm.domain.plan.Step;
+import dev.zdm.domain.plan.SyncAction;
+import dev.zdm.domain.plan.SyncMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StepMapperTest {
+    static final List<Step> EVERY_KIND = List.of(
+            new Step.Sql("p0.s0", "ALTER TABLE users ADD COLUMN status text", true, 300, 5_000),
+            new Step.Sql("p0.s1", "VACUUM users", false, 500, 0),
+            new Step.CreateIndexConcurrently("p1.s0", "public", "idx_orders_date", "CREATE INDEX CONCURRENTLY idx_orders_date ON orders(created_at)"),
+            new Step.Backfill("p2.s0", "users", "id", "status = 'active'", "status IS NULL", new BatchOptions(5_000, 100, 3_600_000, 10)),
+            new Step.Sync("p3.s0", SyncAction.START, SyncMode.BLUE_GREEN, "users", "users_green", List.of("id"),
+                    Map.of("profile", "jsonb_build_object('firstName', first_name)"), Map.of("first_name", "profile->>'firstName'")),
+            new Step.Verify("p4.s0", "users", "users_green", List.of("id"), Map.of("email", "email")),
+            new Step.Switch("p5.s0", "users", "users_green", "users_old"),
+            new Step.FlagRollout("p6.s0", "new_search", 50, "migration_executor"));
+
+    @Test
+    void every_step_kind_survives_the_round_trip() {
+        for (Step step : EVERY_KIND) {
+            assertThat(StepMapper.fromEvent(StepMapper.toEvent(step))).as(step.id()).isEqualTo(step);
+        }
+    }
+
+    @Test
+    void a_phase_survives_the_round_trip_with_its_gate_and_rollback() {
+        Phase phase = new Phase("p1", 1, "app reads new column", "dual-write", PhaseKind.APP, List.of(), List.of(),
+                Optional.of(new DeploymentGate("checkout", "v1.1")), false);
+        Phase db = new Phase("p0", 0, "expand", "dual-write", PhaseKind.DB, EVERY_KIND.subList(0, 2),
+                List.of(Step.Sql.of("p0.u0", "ALTER TABLE users DROP COLUMN status")), Optional.empty(), true);
+        assertThat(PhaseMapper.fromEvent(PhaseMapper.toEvent(phase))).isEqualTo(phase);
+        assertThat(PhaseMapper.fromEvent(PhaseMapper.toEvent(db))).isEqualTo(db);
+    }
+
+    @Test
+    void an_unknown_kind_is_refused_naming_the_step() {
+        var event = dev.zdm.events.Step.newBuilder().setStepId("p9.s9").setKind("TELEPORT").build();
+        assertThatThrownBy(() -> StepMapper.fromEvent(event)).isInstanceOf(ZdmException.class)
+                .hasMessageContaining("p9.s9").hasMessageContaining("TELEPORT");
+    }
+
+    @Test
+    void a_missing_parameter_is_refused_naming_it() {
+        var event = dev.zdm.events.Step.newBuilder().setStepId("p2.s0").setKind("BACKFILL").setParams(Map.of("table", "users")).build();
+        assertThatThrownBy(() -> StepMapper.fromEvent(event)).isInstanceOf(ZdmException.class).hasMessageContaining("lacks keyColumn");
+    }
+}
