@@ -53,6 +53,14 @@ CREATE TABLE IF NOT EXISTS zdm.migration_events (
 );
 CREATE INDEX IF NOT EXISTS migration_events_by_migration ON zdm.migration_events (migration_id, id);
 
+-- Application deployments seen, so a phase reached after its deployment went live is released at once.
+CREATE TABLE IF NOT EXISTS zdm.deployments (
+    service     text        NOT NULL,
+    version     text        NOT NULL,
+    deployed_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (service, version)
+);
+
 -- Steps the executor finished, so a re-delivered phase command reports the same result and does no harm.
 CREATE TABLE IF NOT EXISTS zdm.step_runs (
     migration_id  text        NOT NULL,

@@ -1,0 +1,80 @@
+package dev.zdm.planner.messaging;
+
+import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.error.ZdmException;
+import dev.zdm.events.ControlCommand;
+import dev.zdm.events.DeploymentEvent;
+import dev.zdm.events.MigrationRequested;
+import dev.zdm.events.PhaseResult;
+import dev.zdm.planner.PlannerConfig;
+import dev.zdm.planner.orchestrate.Controls;
+import dev.zdm.planner.orchestrate.Orchestrator;
+import dev.zdm.planner.orchestrate.Planning;
+import dev.zdm.planner.orchestrate.Stores;
+import dev.zdm.runtime.Platform;
+import dev.zdm.runtime.db.TargetPools;
+import dev.zdm.runtime.kafka.EventConsumer;
+import dev.zdm.runtime.kafka.EventHandler;
+import dev.zdm.runtime.kafka.Envelope;
+import dev.zdm.runtime.messaging.Topics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+
+/** The planner service: wires the consumers to the {@link Orchestrator} and {@link Controls}. */
+public final class PlannerVerticle extends VerticleBase {
+    private final Platform platform;
+    private final PlannerConfig config;
+    private final Planning planning;
+    private final List<EventConsumer> consumers = new ArrayList<>();
+    private TargetPools pools;
+
+    public PlannerVerticle(Platform platform, PlannerConfig config, Planning planning) {
+        this.platform = platform;
+        this.config = config;
+        this.planning = planning;
+    }
+
+    @Override
+    public Future<?> start() {
+        Topics topics = platform.config().topics();
+        pools = new TargetPools(vertx, platform.config().targets(), "zdm-planner");
+        Stores stores = new Stores(pools, platform.codec());
+        Orchestrator orchestrator = new Orchestrator(stores, platform.publisher(), topics, planning);
+        Controls controls = new Controls(stores, orchestrator);
+        consume("requests", topics.migrationRequests(), typed(MigrationRequested.class, orchestrator::onRequest));
+        consume("results", topics.phaseResults(), typed(PhaseResult.class, orchestrator::onResult));
+        consume("deployments", topics.deployments(), typed(DeploymentEvent.class, orchestrator::onDeployment));
+        consume("control", topics.control(), typed(ControlCommand.class, controls::onControl));
+        return orchestrator.resumeAll();
+    }
+
+    private void consume(String role, String topic, EventHandler handler) {
+        EventConsumer consumer = new EventConsumer("planner-" + role, platform.config().kafkaBootstrap(),
+                config.groupId() + "." + role, List.of(topic), platform.codec(), platform.publisher(), vertx,
+                platform.registry(), handler).start();
+        consumers.add(consumer);
+        platform.health().register("planner." + role, consumer::healthy);
+    }
+
+    private static <T extends SpecificRecord> EventHandler typed(Class<T> type, java.util.function.Function<T, Future<Void>> action) {
+        return (Envelope e) -> {
+            if (!type.isInstance(e.event())) {
+                return Future.failedFuture(new ZdmException(ErrorCode.INVALID_REQUEST, e.position() + " carries a "
+                        + e.event().getClass().getSimpleName() + " where a " + type.getSimpleName() + " belongs"));
+            }
+            return action.apply(type.cast(e.event()));
+        };
+    }
+
+    @Override
+    public Future<?> stop() {
+        consumers.forEach(c -> platform.health().unregister(c.name().replace("planner-", "planner.")));
+        return vertx.executeBlocking(() -> {
+            consumers.forEach(EventConsumer::close);
+            return null;
+        }).compose(v -> pools.closeAll());
+    }
+}

@@ -1,0 +1,152 @@
+package dev.zdm.planner.orchestrate;
+
+import dev.zdm.events.MigrationPlanned;
+import dev.zdm.events.MigrationRequested;
+import dev.zdm.runtime.serde.EventCodec;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Migration, phase and deployment state in one target's control schema. Every update that moves a
+ * phase is conditional on the state it expects, so a duplicate or late event changes nothing.
+ */
+public final class MigrationStore {
+    private final Pool pool;
+    private final EventCodec codec;
+
+    public MigrationStore(Pool pool, EventCodec codec) {
+        this.pool = pool;
+        this.codec = codec;
+    }
+
+    /** Records a planned migration and its phases; false when the id is already known (a re-delivered request). */
+    public Future<Boolean> insert(MigrationRequested request, MigrationPlanned planned) {
+        return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO zdm.migrations (migration_id, target, source, sql, status, "
+                        + "strategy, requires_zero_downtime, estimated_downtime_ms, phase_count, plan_event, requested_at) "
+                        + "VALUES ($1, $2, $3, $4, 'PLANNED', $5, $6, $7, $8, $9, now()) ON CONFLICT (migration_id) DO NOTHING")
+                .execute(Tuple.from(List.of(request.getMigrationId(), request.getTarget(), request.getSource(), request.getSql(),
+                        planned.getRecommendedStrategy() == null ? "direct" : planned.getRecommendedStrategy(),
+                        planned.getRequiresZeroDowntime(), planned.getEstimatedDowntimeMs(), planned.getPhases().size(),
+                        Buffer.buffer(codec.encode(planned)))))
+                .compose(r -> r.rowCount() == 0 ? Future.succeededFuture(false) : insertPhases(tx, planned).map(true)));
+    }
+
+    private Future<Void> insertPhases(SqlClient tx, MigrationPlanned planned) {
+        List<Tuple> rows = new ArrayList<>();
+        for (var p : planned.getPhases()) {
+            rows.add(Tuple.from(List.of(planned.getMigrationId(), p.getIndex(), p.getPhaseId(), p.getName(), p.getStrategy(), p.getKind(),
+                    p.getWaitsFor() == null ? "" : p.getWaitsFor().getService(), p.getWaitsFor() == null ? "" : p.getWaitsFor().getVersion(),
+                    p.getPointOfNoReturn())));
+        }
+        if (rows.isEmpty()) return Future.succeededFuture();
+        return tx.preparedQuery("INSERT INTO zdm.migration_phases (migration_id, phase_index, phase_id, name, strategy, kind, "
+                        + "waits_for_service, waits_for_version, point_of_no_return) VALUES ($1, $2, $3, $4, $5, $6, nullif($7, ''), nullif($8, ''), $9)")
+                .executeBatch(rows).mapEmpty();
+    }
+
+    /** Records a rejected request so status views show it. */
+    public Future<Void> insertRejected(MigrationRequested request, String code, String message) {
+        return pool.preparedQuery("INSERT INTO zdm.migrations (migration_id, target, source, sql, status, error_code, error_message) "
+                        + "VALUES ($1, $2, $3, $4, 'REJECTED', $5, $6) ON CONFLICT (migration_id) DO NOTHING")
+                .execute(Tuple.of(request.getMigrationId(), request.getTarget(), request.getSource(), request.getSql(), code, message))
+                .mapEmpty();
+    }
+
+    /** The migration, or null when this target does not know it. */
+    public Future<MigrationState> load(String migrationId) {
+        return pool.preparedQuery("SELECT target, status, current_phase, paused, plan_event FROM zdm.migrations WHERE migration_id = $1")
+                .execute(Tuple.of(migrationId))
+                .compose(rows -> {
+                    if (rows.size() == 0) return Future.succeededFuture(null);
+                    Row m = rows.iterator().next();
+                    if (m.getBuffer("plan_event") == null) {
+                        return Future.succeededFuture(new MigrationState(migrationId, m.getString("target"), m.getString("status"),
+                                m.getInteger("current_phase"), m.getBoolean("paused"), null, List.of()));
+                    }
+                    MigrationPlanned plan = codec.decode(m.getBuffer("plan_event").getBytes(), MigrationPlanned.class);
+                    return phases(migrationId).map(phases -> new MigrationState(migrationId, m.getString("target"),
+                            m.getString("status"), m.getInteger("current_phase"), m.getBoolean("paused"), plan, phases));
+                });
+    }
+
+    private Future<List<MigrationState.PhaseState>> phases(String migrationId) {
+        return pool.preparedQuery("SELECT phase_index, phase_id, status, attempt FROM zdm.migration_phases WHERE migration_id = $1 ORDER BY phase_index")
+                .execute(Tuple.of(migrationId))
+                .map(rows -> {
+                    List<MigrationState.PhaseState> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new MigrationState.PhaseState(r.getInteger("phase_index"), r.getString("phase_id"),
+                            r.getString("status"), r.getInteger("attempt"))));
+                    return out;
+                });
+    }
+
+    /** Ids of migrations not yet finished, oldest first (the restart sweep). */
+    public Future<List<String>> unfinished() {
+        return pool.query("SELECT migration_id FROM zdm.migrations WHERE status IN ('PLANNED', 'RUNNING', 'WAITING_DEPLOYMENT', 'ROLLING_BACK') "
+                        + "ORDER BY requested_at").execute()
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getString(0)));
+                    return ids;
+                });
+    }
+
+    /** Moves a phase to {@code to} only if it is in {@code from} (and at {@code attempt} when >= 0); true when it moved. */
+    public Future<Boolean> movePhase(String migrationId, int index, String from, String to, int attempt, long rows, String error) {
+        return pool.preparedQuery("UPDATE zdm.migration_phases SET status = $4, rows_affected = rows_affected + $6, error_message = $7, "
+                        + "started_at = CASE WHEN $4 IN ('DISPATCHED', 'ROLLING_BACK') THEN now() ELSE started_at END, "
+                        + "finished_at = CASE WHEN $4 IN ('DISPATCHED', 'ROLLING_BACK', 'WAITING_DEPLOYMENT') THEN NULL ELSE now() END, "
+                        + "attempt = CASE WHEN $4 IN ('DISPATCHED', 'ROLLING_BACK') THEN attempt + 1 ELSE attempt END "
+                        + "WHERE migration_id = $1 AND phase_index = $2 AND status = $3 AND ($5 < 0 OR attempt = $5)")
+                .execute(Tuple.from(new Object[] {migrationId, index, from, to, attempt, rows, error}))
+                .map(r -> r.rowCount() == 1);
+    }
+
+    /** Sets the migration's status and current phase (and the error when failing). */
+    public Future<Void> setMigration(String migrationId, String status, int currentPhase, String errorCode, String errorMessage) {
+        return pool.preparedQuery("UPDATE zdm.migrations SET status = $2, current_phase = $3, error_code = coalesce($4, error_code), "
+                        + "error_message = coalesce($5, error_message), updated_at = now(), "
+                        + "completed_at = CASE WHEN $2 IN ('COMPLETED', 'CANCELLED', 'ROLLED_BACK') THEN now() ELSE completed_at END "
+                        + "WHERE migration_id = $1")
+                .execute(Tuple.of(migrationId, status, currentPhase, errorCode, errorMessage)).mapEmpty();
+    }
+
+    public Future<Void> setPaused(String migrationId, boolean paused) {
+        return pool.preparedQuery("UPDATE zdm.migrations SET paused = $2, updated_at = now() WHERE migration_id = $1")
+                .execute(Tuple.of(migrationId, paused)).mapEmpty();
+    }
+
+    /** Appends to the plan and phase history. */
+    public Future<Void> history(String migrationId, Integer phaseIndex, String event, String detail) {
+        return pool.preparedQuery("INSERT INTO zdm.migration_events (migration_id, phase_index, event, detail) VALUES ($1, $2, $3, $4)")
+                .execute(Tuple.of(migrationId, phaseIndex, event, detail == null ? "" : detail)).mapEmpty();
+    }
+
+    public Future<Void> recordDeployment(String service, String version) {
+        return pool.preparedQuery("INSERT INTO zdm.deployments (service, version) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(service, version)).mapEmpty();
+    }
+
+    public Future<Boolean> deployed(String service, String version) {
+        return pool.preparedQuery("SELECT 1 FROM zdm.deployments WHERE service = $1 AND version = $2")
+                .execute(Tuple.of(service, version)).map(rows -> rows.size() > 0);
+    }
+
+    /** Migrations with a phase waiting for {@code service@version}. */
+    public Future<List<String>> waitingFor(String service, String version) {
+        return pool.preparedQuery("SELECT migration_id FROM zdm.migration_phases WHERE status = 'WAITING_DEPLOYMENT' "
+                        + "AND waits_for_service = $1 AND waits_for_version = $2")
+                .execute(Tuple.of(service, version))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getString(0)));
+                    return ids;
+                });
+    }
+}

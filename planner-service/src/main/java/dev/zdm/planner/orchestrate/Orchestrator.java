@@ -1,0 +1,222 @@
+package dev.zdm.planner.orchestrate;
+
+import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.error.ZdmException;
+import dev.zdm.events.DeploymentEvent;
+import dev.zdm.events.MigrationRequested;
+import dev.zdm.events.Phase;
+import dev.zdm.events.PhaseResult;
+import dev.zdm.planner.orchestrate.MigrationState.PhaseState;
+import dev.zdm.runtime.kafka.EventPublisher;
+import dev.zdm.runtime.messaging.Errors;
+import dev.zdm.runtime.messaging.Progress;
+import dev.zdm.runtime.messaging.Topics;
+import io.vertx.core.Future;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The planner's saga for requests, phase results and deployments: plans, records state, then publishes
+ * one phase command at a time. Runs on one Vert.x context; every state move is a conditional update,
+ * so a duplicate event is a no-op. Control commands are in {@link Controls}.
+ */
+public final class Orchestrator {
+    static final String SOURCE = "planner";
+    private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+    private final Stores stores;
+    private final EventPublisher publisher;
+    private final Topics topics;
+    private final Planning planning;
+
+    public Orchestrator(Stores stores, EventPublisher publisher, Topics topics, Planning planning) {
+        this.stores = stores;
+        this.publisher = publisher;
+        this.topics = topics;
+        this.planning = planning;
+    }
+
+    /** Plans and starts a requested migration; rejects it (event + record) when it is invalid. */
+    public Future<Void> onRequest(MigrationRequested request) {
+        String id = request.getMigrationId();
+        if (!stores.knows(request.getTarget())) {
+            return reject(request, new ZdmException(ErrorCode.UNKNOWN_TARGET, "target '" + request.getTarget()
+                    + "' is not configured on this planner (configured: " + String.join(", ", stores.targetNames()) + ")", request.getSource()));
+        }
+        MigrationStore store;
+        Planning.Result result;
+        try {
+            store = stores.store(request.getTarget());
+            result = planning.plan(request.getSource(), request.getSql());
+        } catch (ZdmException e) {
+            return stores.ready(request.getTarget()).compose(v -> stores.store(request.getTarget())
+                    .insertRejected(request, e.code().code(), e.getMessage())).compose(v -> reject(request, e));
+        }
+        var planned = PlannerEvents.planned(request, result);
+        return stores.ready(request.getTarget())
+                .compose(v -> store.insert(request, planned))
+                .compose(inserted -> {
+                    stores.remember(id, request.getTarget());
+                    if (!inserted) {
+                        LOG.info("migration {} requested again; resuming it where it stands", id);
+                        return store.load(id).compose(this::advance);
+                    }
+                    LOG.info("migration {} planned on {}: strategy {}, {} phases, zero-downtime {}", id, request.getTarget(),
+                            result.recommendedStrategy(), result.plan().phases().size(), result.requiresZeroDowntime());
+                    return store.history(id, null, "PLANNED", result.recommendedStrategy())
+                            .compose(x -> publisher.publish(topics.migrationPlans(), id, planned))
+                            .compose(x -> progress(id, "PLANNED", result.plan().phases().size() + " phases, strategy "
+                                    + result.recommendedStrategy(), -1, result.plan().phases().size(), null))
+                            .compose(x -> store.load(id)).compose(this::advance);
+                });
+    }
+
+    private Future<Void> reject(MigrationRequested request, ZdmException error) {
+        LOG.warn("migration {} rejected: {}", request.getMigrationId(), error.toString());
+        return publisher.publish(topics.migrationPlans(), request.getMigrationId(), PlannerEvents.rejected(request, error))
+                .compose(x -> progress(request.getMigrationId(), "REJECTED", error.toString(), -1, 0, null));
+    }
+
+    /** Moves the migration forward from where it stands: dispatch, wait for a deployment, or complete. */
+    public Future<Void> advance(MigrationState s) {
+        if (s == null || s.terminal() || s.plan() == null || s.status().equals(MigrationState.FAILED)
+                || s.status().equals(MigrationState.ROLLING_BACK)) {
+            return Future.succeededFuture();
+        }
+        MigrationStore store = stores.store(s.target());
+        PhaseState next = s.phases().stream().filter(p -> !p.status().equals(PhaseState.COMPLETED)).findFirst().orElse(null);
+        if (next == null) {
+            LOG.info("migration {} completed: {} phases", s.migrationId(), s.phaseCount());
+            return store.setMigration(s.migrationId(), MigrationState.COMPLETED, s.phaseCount(), null, null)
+                    .compose(x -> store.history(s.migrationId(), null, "COMPLETED", ""))
+                    .compose(x -> progress(s.migrationId(), "COMPLETED", "all " + s.phaseCount() + " phases done", -1, s.phaseCount(), null));
+        }
+        if (s.paused()) return Future.succeededFuture();
+        Phase phase = s.phase(next.index());
+        return switch (next.status()) {
+            case PhaseState.PENDING, "WAITING_DEPLOYMENT" -> phase.getKind().equals("APP") ? gate(s, next, phase) : dispatch(s, next, Map.of());
+            case PhaseState.DISPATCHED -> publishCommand(s, next.index(), next.attempt(), "FORWARD", Map.of());
+            default -> Future.succeededFuture();
+        };
+    }
+
+    private Future<Void> gate(MigrationState s, PhaseState next, Phase phase) {
+        MigrationStore store = stores.store(s.target());
+        String service = phase.getWaitsFor().getService();
+        String version = phase.getWaitsFor().getVersion();
+        return store.deployed(service, version).compose(live -> {
+            if (live) {
+                return store.movePhase(s.migrationId(), next.index(), next.status(), PhaseState.COMPLETED, -1, 0, null)
+                        .compose(moved -> !moved ? Future.<Void>succeededFuture() : store.history(s.migrationId(), next.index(), "DEPLOYED", service + "@" + version)
+                                .compose(x -> progress(s.migrationId(), "RUNNING", "deployment " + service + "@" + version + " is live: "
+                                        + phase.getName() + " done", next.index(), s.phaseCount(), phase))
+                                .compose(x -> stores.store(s.target()).load(s.migrationId())).compose(this::advance));
+            }
+            if (next.status().equals("WAITING_DEPLOYMENT")) return Future.succeededFuture();
+            LOG.info("migration {} waits for deployment {}@{} ({})", s.migrationId(), service, version, phase.getName());
+            return store.movePhase(s.migrationId(), next.index(), PhaseState.PENDING, "WAITING_DEPLOYMENT", -1, 0, null)
+                    .compose(moved -> store.setMigration(s.migrationId(), MigrationState.WAITING_DEPLOYMENT, next.index(), null, null))
+                    .compose(x -> progress(s.migrationId(), "WAITING_DEPLOYMENT", "waiting for " + service + "@" + version
+                            + " (" + phase.getName() + ")", next.index(), s.phaseCount(), phase));
+        });
+    }
+
+    /** Records the phase as dispatched (attempt + 1), then publishes its command. */
+    Future<Void> dispatch(MigrationState s, PhaseState phase, Map<String, String> options) {
+        MigrationStore store = stores.store(s.target());
+        return store.movePhase(s.migrationId(), phase.index(), phase.status(), PhaseState.DISPATCHED, phase.attempt(), 0, null)
+                .compose(moved -> {
+                    if (!moved) return Future.<Void>succeededFuture();
+                    return store.setMigration(s.migrationId(), MigrationState.RUNNING, phase.index(), null, null)
+                            .compose(x -> store.history(s.migrationId(), phase.index(), "DISPATCHED", "attempt " + (phase.attempt() + 1)))
+                            .compose(x -> publishCommand(s, phase.index(), phase.attempt() + 1, "FORWARD", options))
+                            .compose(x -> progress(s.migrationId(), "RUNNING", "phase " + s.phase(phase.index()).getName() + " started",
+                                    phase.index(), s.phaseCount(), s.phase(phase.index())));
+                });
+    }
+
+    Future<Void> publishCommand(MigrationState s, int index, int attempt, String direction, Map<String, String> options) {
+        return publisher.publish(topics.phaseCommands(), s.migrationId(), PlannerEvents.command(s, index, attempt, direction, options)).mapEmpty();
+    }
+
+    /** Records a phase's outcome (once) and moves the migration on. */
+    public Future<Void> onResult(PhaseResult result) {
+        String id = result.getMigrationId();
+        return stores.find(id).compose(s -> {
+            if (s == null) {
+                return Future.failedFuture(new ZdmException(ErrorCode.INVALID_REQUEST, "phase result for unknown migration " + id));
+            }
+            if (result.getDirection().equals("ROLLBACK")) return new Controls(stores, this).onRollbackResult(s, result);
+            MigrationStore store = stores.store(s.target());
+            boolean ok = result.getStatus().equals("COMPLETED");
+            String error = result.getError() == null ? null : result.getError().getCode() + ": " + result.getError().getMessage();
+            return store.movePhase(id, result.getPhaseIndex(), PhaseState.DISPATCHED, ok ? PhaseState.COMPLETED : PhaseState.FAILED,
+                            result.getAttempt(), result.getRowsAffected(), error)
+                    .compose(moved -> {
+                        if (!moved) {
+                            LOG.debug("ignoring duplicate or stale result of {} phase {} attempt {}", id, result.getPhaseIndex(), result.getAttempt());
+                            return Future.<Void>succeededFuture();
+                        }
+                        Phase phase = s.phase(result.getPhaseIndex());
+                        if (!ok) return failed(s, result, phase, error);
+                        LOG.info("migration {} phase {} ({}) completed in {} ms, {} rows", id, phase.getPhaseId(), phase.getName(),
+                                result.getDurationMs(), result.getRowsAffected());
+                        return store.history(id, result.getPhaseIndex(), "COMPLETED", result.getRowsAffected() + " rows")
+                                .compose(x -> progress(id, "RUNNING", "phase " + phase.getName() + " completed",
+                                        result.getPhaseIndex(), s.phaseCount(), phase))
+                                .compose(x -> store.load(id)).compose(this::advance);
+                    });
+        });
+    }
+
+    private Future<Void> failed(MigrationState s, PhaseResult result, Phase phase, String error) {
+        MigrationStore store = stores.store(s.target());
+        LOG.warn("migration {} failed in phase {} ({}): {}", s.migrationId(), phase.getPhaseId(), phase.getName(), error);
+        return store.setMigration(s.migrationId(), MigrationState.FAILED, result.getPhaseIndex(),
+                        result.getError() == null ? ErrorCode.INTERNAL.code() : result.getError().getCode(), error)
+                .compose(x -> store.history(s.migrationId(), result.getPhaseIndex(), "FAILED", error))
+                .compose(x -> progress(s.migrationId(), "FAILED", "phase " + phase.getName() + " failed: " + error
+                        + " (resume retries it, rollback undoes completed phases)", result.getPhaseIndex(), s.phaseCount(), phase));
+    }
+
+    /** Remembers the deployment and releases every phase that waited for it. */
+    public Future<Void> onDeployment(DeploymentEvent event) {
+        LOG.info("deployment {}@{} is live", event.getService(), event.getVersion());
+        return stores.forEachTarget(store -> store.recordDeployment(event.getService(), event.getVersion())
+                .compose(x -> store.waitingFor(event.getService(), event.getVersion()))
+                .compose(ids -> {
+                    Future<Void> chain = Future.succeededFuture();
+                    for (String id : ids) chain = chain.compose(x -> store.load(id)).compose(this::advance);
+                    return chain;
+                }));
+    }
+
+    /** Re-publishes every phase in flight and re-checks every gate: called at start-up. */
+    public Future<Void> resumeAll() {
+        return stores.forEachTarget(store -> store.unfinished().compose(ids -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (String id : ids) {
+                chain = chain.compose(x -> store.load(id)).compose(s -> {
+                    stores.remember(id, s.target());
+                    LOG.info("resuming migration {} ({}, phase {})", id, s.status(), s.currentPhase());
+                    return s.status().equals(MigrationState.ROLLING_BACK) ? new Controls(stores, this).rollbackNext(s) : advance(s);
+                });
+            }
+            return chain;
+        }));
+    }
+
+    Future<Void> progress(String id, String state, String message, int phaseIndex, int phaseCount, Phase phase) {
+        var event = Progress.of(id, state, message, SOURCE).setPhaseIndex(phaseIndex).setPhaseCount(phaseCount);
+        if (phase != null) event.setPhaseId(phase.getPhaseId()).setPhaseName(phase.getName());
+        return publisher.publish(topics.progress(), id, event.build()).mapEmpty();
+    }
+
+    static ZdmException notAllowed(String message) {
+        return new ZdmException(ErrorCode.NOT_ALLOWED, message);
+    }
+
+    static String describe(Throwable t) {
+        return Errors.classify(t, null).toString();
+    }
+}

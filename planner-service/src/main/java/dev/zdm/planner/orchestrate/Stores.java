@@ -1,0 +1,74 @@
+package dev.zdm.planner.orchestrate;
+
+import dev.zdm.runtime.db.ControlSchema;
+import dev.zdm.runtime.db.TargetPools;
+import dev.zdm.runtime.serde.EventCodec;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The migration store of every configured target, each created with its control schema on first use,
+ * and which target holds which migration.
+ */
+public final class Stores {
+    private final TargetPools pools;
+    private final EventCodec codec;
+    private final Map<String, MigrationStore> stores = new ConcurrentHashMap<>();
+    private final Map<String, Future<Integer>> schemas = new ConcurrentHashMap<>();
+    private final Map<String, String> targetOf = new ConcurrentHashMap<>();
+
+    public Stores(TargetPools pools, EventCodec codec) {
+        this.pools = pools;
+        this.codec = codec;
+    }
+
+    public boolean knows(String target) {
+        return pools.knows(target);
+    }
+
+    public List<String> targetNames() {
+        return List.copyOf(pools.targets().keySet());
+    }
+
+    public MigrationStore store(String target) {
+        return stores.computeIfAbsent(target, t -> new MigrationStore(pools.pool(t), codec));
+    }
+
+    /** Completes once the target's control schema is at the latest version; retried after a failure. */
+    public Future<Void> ready(String target) {
+        Future<Integer> f = schemas.computeIfAbsent(target, t -> ControlSchema.ensure(pools.pool(t)));
+        if (f.failed()) {
+            schemas.remove(target, f);
+            return ready(target);
+        }
+        return f.mapEmpty();
+    }
+
+    void remember(String migrationId, String target) {
+        targetOf.put(migrationId, target);
+    }
+
+    /** The migration wherever it is, or null when no target knows it. */
+    public Future<MigrationState> find(String migrationId) {
+        String target = targetOf.get(migrationId);
+        if (target != null) return ready(target).compose(v -> store(target).load(migrationId));
+        Future<MigrationState> chain = Future.succeededFuture(null);
+        for (String t : targetNames()) {
+            chain = chain.compose(found -> found != null ? Future.succeededFuture(found)
+                    : ready(t).compose(v -> store(t).load(migrationId)));
+        }
+        return chain.onSuccess(s -> {
+            if (s != null) remember(migrationId, s.target());
+        });
+    }
+
+    /** Runs {@code action} on each target's store in turn. */
+    public Future<Void> forEachTarget(Function<MigrationStore, Future<Void>> action) {
+        Future<Void> chain = Future.succeededFuture();
+        for (String t : targetNames()) chain = chain.compose(v -> ready(t)).compose(v -> action.apply(store(t)));
+        return chain;
+    }
+}
