@@ -57,8 +57,24 @@ public final class EventConsumer implements AutoCloseable {
 
     public EventConsumer(String name, String bootstrap, String groupId, List<String> topics, EventCodec codec,
                          EventPublisher publisher, Vertx vertx, MeterRegistry registry, EventHandler handler) {
+        this(name, KafkaProps.consumer(bootstrap, groupId, groupId + "-" + name), groupId, topics, codec, publisher, vertx, registry, handler);
+    }
+
+    /**
+     * A consumer that every instance runs in a group of its own, starting at the latest event: for
+     * commands that each instance applies to what it is running (control, breakers).
+     */
+    public static EventConsumer broadcast(String name, String bootstrap, String instance, List<String> topics, EventCodec codec,
+                                          EventPublisher publisher, Vertx vertx, MeterRegistry registry, EventHandler handler) {
+        String groupId = "zdm-" + name + "-" + instance + "-" + java.util.UUID.randomUUID();
+        return new EventConsumer(name, KafkaProps.follower(bootstrap, groupId, "latest"), groupId, topics, codec, publisher,
+                vertx, registry, handler);
+    }
+
+    private EventConsumer(String name, java.util.Map<String, Object> props, String groupId, List<String> topics, EventCodec codec,
+                          EventPublisher publisher, Vertx vertx, MeterRegistry registry, EventHandler handler) {
         this.name = name;
-        this.consumer = new KafkaConsumer<>(KafkaProps.consumer(bootstrap, groupId, groupId + "-" + name));
+        this.consumer = new KafkaConsumer<>(props);
         this.topics = List.copyOf(topics);
         this.codec = codec;
         this.deadLetters = new DeadLetters(publisher, registry, groupId);

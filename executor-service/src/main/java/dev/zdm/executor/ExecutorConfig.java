@@ -1,0 +1,32 @@
+package dev.zdm.executor;
+
+import dev.zdm.runtime.config.ConfigReader;
+import dev.zdm.runtime.config.Key;
+import java.util.List;
+
+/**
+ * The executor's own configuration.
+ *
+ * @param ddlMaxAttempts     attempts of a DDL whose lock is not granted before the phase fails
+ * @param retryFirstDelayMs  first backoff after a lock timeout; doubles per attempt, with jitter
+ * @param retryMaxDelayMs    cap of that backoff
+ * @param statementTimeoutMs statement_timeout of DDL steps that do not set one (0: none)
+ */
+public record ExecutorConfig(int ddlMaxAttempts, long retryFirstDelayMs, long retryMaxDelayMs, long statementTimeoutMs,
+                             String groupId) {
+    public static final Key<Integer> DDL_MAX_ATTEMPTS = Key.integer("executor.ddlMaxAttempts", 30, 1, 10_000,
+            "attempts of a DDL whose lock is not granted (SQLSTATE 55P03) before its phase fails");
+    public static final Key<Long> RETRY_FIRST_DELAY = Key.millis("executor.retryFirstDelayMs", 100, 1, 60_000,
+            "first backoff after a lock timeout; doubles per attempt with jitter");
+    public static final Key<Long> RETRY_MAX_DELAY = Key.millis("executor.retryMaxDelayMs", 5_000, 1, 600_000,
+            "longest backoff between DDL attempts");
+    public static final Key<Long> STATEMENT_TIMEOUT = Key.millis("executor.statementTimeoutMs", 0, 0, 86_400_000,
+            "statement_timeout for DDL steps that do not set one; 0 means none");
+    public static final Key<String> GROUP_ID = Key.string("executor.groupId", "zdm-executor", "consumer group of the executor instances");
+    public static final List<Key<?>> KEYS = List.of(DDL_MAX_ATTEMPTS, RETRY_FIRST_DELAY, RETRY_MAX_DELAY, STATEMENT_TIMEOUT, GROUP_ID);
+
+    public static ExecutorConfig read(ConfigReader reader) {
+        return new ExecutorConfig(reader.get(DDL_MAX_ATTEMPTS), reader.get(RETRY_FIRST_DELAY), reader.get(RETRY_MAX_DELAY),
+                reader.get(STATEMENT_TIMEOUT), reader.get(GROUP_ID));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.zdm.executor.messaging;
+
+import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.error.ZdmException;
+import dev.zdm.domain.plan.Phase;
+import dev.zdm.events.ControlCommand;
+import dev.zdm.events.PhaseCommand;
+import dev.zdm.events.PhaseResult;
+import dev.zdm.executor.ExecutorConfig;
+import dev.zdm.executor.step.Backoff;
+import dev.zdm.executor.step.FlagStepRunner;
+import dev.zdm.executor.step.IndexStepRunner;
+import dev.zdm.executor.step.PhaseControl;
+import dev.zdm.executor.step.PhaseRunner;
+import dev.zdm.executor.step.Retrying;
+import dev.zdm.executor.step.SqlStepRunner;
+import dev.zdm.executor.step.StepContext;
+import dev.zdm.runtime.Platform;
+import dev.zdm.runtime.db.ControlSchema;
+import dev.zdm.runtime.db.TargetPools;
+import dev.zdm.runtime.kafka.EventConsumer;
+import dev.zdm.runtime.kafka.Envelope;
+import dev.zdm.runtime.messaging.Errors;
+import dev.zdm.runtime.messaging.PhaseMapper;
+import dev.zdm.runtime.messaging.Progress;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The executor service: runs each {@link PhaseCommand} and publishes its {@link PhaseResult}; applies
+ * operators' control commands to the phases it is running.
+ */
+public final class ExecutorVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorVerticle.class);
+    private static final String SOURCE = "executor";
+    private final Platform platform;
+    private final ExecutorConfig config;
+    private final Map<String, PhaseControl> running = new ConcurrentHashMap<>();
+    private final Map<String, Future<Integer>> schemas = new ConcurrentHashMap<>();
+    private EventConsumer commands;
+    private EventConsumer control;
+    private TargetPools pools;
+    private PhaseRunner runner;
+
+    public ExecutorVerticle(Platform platform, ExecutorConfig config) {
+        this.platform = platform;
+        this.config = config;
+    }
+
+    @Override
+    public Future<?> start() {
+        pools = new TargetPools(vertx, platform.config().targets(), "zdm-executor");
+        Retrying retrying = new Retrying(Backoff.withJitter(config.retryFirstDelayMs(), config.retryMaxDelayMs()), config.ddlMaxAttempts());
+        runner = new PhaseRunner(new SqlStepRunner(retrying, config.statementTimeoutMs()), new IndexStepRunner(retrying),
+                new FlagStepRunner(), (ctx, step) -> Future.failedFuture(new ZdmException(ErrorCode.INVALID_REQUEST,
+                "backfill steps are not supported by this executor build yet", step.id())));
+        var topics = platform.config().topics();
+        commands = new EventConsumer("executor-commands", platform.config().kafkaBootstrap(), config.groupId(),
+                List.of(topics.phaseCommands()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onCommand).start();
+        control = EventConsumer.broadcast("executor-control", platform.config().kafkaBootstrap(), platform.config().instanceId(),
+                List.of(topics.control()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onControl).start();
+        platform.health().register("executor.commands", commands::healthy);
+        platform.health().register("executor.control", control::healthy);
+        return Future.succeededFuture();
+    }
+
+    private Future<Void> onCommand(Envelope envelope) {
+        if (!(envelope.event() instanceof PhaseCommand command)) {
+            return Future.failedFuture(new ZdmException(ErrorCode.INVALID_REQUEST, envelope.position() + " is not a PhaseCommand"));
+        }
+        long started = System.currentTimeMillis();
+        String id = command.getMigrationId();
+        Phase phase;
+        try {
+            phase = PhaseMapper.fromEvent(command.getPhase());
+            pools.config(command.getTarget());
+        } catch (ZdmException e) {
+            return publishResult(command, 0, e, started);
+        }
+        PhaseControl handle = running.computeIfAbsent(id, k -> new PhaseControl());
+        LOG.info("{} phase {} ({}) {} attempt {}: {} steps", id, phase.id(), phase.name(), command.getDirection(), command.getAttempt(),
+                command.getDirection().equals("ROLLBACK") ? phase.rollback().size() : phase.steps().size());
+        StepContext ctx = new StepContext(vertx, pools.pool(command.getTarget()), id, command.getTarget(), phase,
+                command.getDirection(), command.getOptions(), handle, p -> publishProgress(command, p));
+        return ready(command.getTarget())
+                .compose(v -> runner.run(ctx))
+                .transform(ar -> publishResult(command, ar.succeeded() ? ar.result() : 0,
+                        ar.succeeded() ? null : Errors.classify(ar.cause(), phase.id()), started))
+                .onComplete(x -> running.remove(id, handle));
+    }
+
+    private Future<Void> ready(String target) {
+        Future<Integer> f = schemas.computeIfAbsent(target, t -> ControlSchema.ensure(pools.pool(t)));
+        if (f.failed()) schemas.remove(target, f);
+        return f.mapEmpty();
+    }
+
+    private Future<Void> publishResult(PhaseCommand command, long rows, ZdmException error, long started) {
+        long duration = System.currentTimeMillis() - started;
+        var phase = command.getPhase();
+        if (error == null) LOG.info("{} phase {} completed in {} ms ({} rows)", command.getMigrationId(), phase.getPhaseId(), duration, rows);
+        else LOG.warn("{} phase {} failed after {} ms: {}", command.getMigrationId(), phase.getPhaseId(), duration, error.toString());
+        PhaseResult result = PhaseResult.newBuilder().setMigrationId(command.getMigrationId()).setPhaseId(phase.getPhaseId())
+                .setPhaseIndex(phase.getIndex()).setAttempt(command.getAttempt()).setDirection(command.getDirection())
+                .setStatus(error == null ? "COMPLETED" : "FAILED").setError(error == null ? null : Errors.toEvent(error))
+                .setRowsAffected(rows).setDurationMs(duration).setReportedBy(SOURCE + "@" + platform.config().instanceId())
+                .setFinishedAt(Instant.now()).build();
+        platform.registry().timer("zdm_phase_duration", "outcome", error == null ? "completed" : "failed")
+                .record(java.time.Duration.ofMillis(duration));
+        return platform.publisher().publish(platform.config().topics().phaseResults(), command.getMigrationId(), result).mapEmpty();
+    }
+
+    private void publishProgress(PhaseCommand command, StepContext.StepProgress p) {
+        var phase = command.getPhase();
+        var event = Progress.of(command.getMigrationId(), p.state(), p.message(), SOURCE).setPhaseId(phase.getPhaseId())
+                .setPhaseIndex(phase.getIndex()).setPhaseCount(command.getPhaseCount()).setPhaseName(phase.getName())
+                .setRowsDone(p.rowsDone()).setRowsTotal(p.rowsTotal()).setRowsPerSecond(p.rowsPerSecond())
+                .setBatchSize(p.batchSize()).setEtaMs(p.etaMs()).setThrottleReason(p.throttleReason()).build();
+        platform.publisher().publish(platform.config().topics().progress(), command.getMigrationId(), event)
+                .onFailure(e -> LOG.warn("progress of {} not published: {}", command.getMigrationId(), e.toString()));
+    }
+
+    /** Every executor instance sees every control command (its own group) and applies it to the phase it runs, if any. */
+    private Future<Void> onControl(Envelope envelope) {
+        if (!(envelope.event() instanceof ControlCommand command)) return Future.succeededFuture();
+        PhaseControl handle = running.get(command.getMigrationId());
+        if (handle == null) return Future.succeededFuture();
+        switch (command.getAction()) {
+            case "PAUSE" -> handle.pause();
+            case "RESUME" -> handle.resume();
+            case "CANCEL" -> handle.cancel();
+            case "RETRY_SMALLER_BATCH" -> handle.requestBatchSize(command.getBatchSize());
+            default -> {
+                return Future.succeededFuture();
+            }
+        }
+        LOG.info("{} running phase: {} applied", command.getMigrationId(), command.getAction());
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        platform.health().unregister("executor.commands");
+        platform.health().unregister("executor.control");
+        return vertx.executeBlocking(() -> {
+            commands.close();
+            control.close();
+            return null;
+        }).compose(v -> pools.closeAll());
+    }
+}

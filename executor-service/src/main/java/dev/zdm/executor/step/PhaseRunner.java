@@ -1,0 +1,63 @@
+package dev.zdm.executor.step;
+
+import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.error.ZdmException;
+import dev.zdm.domain.plan.Phase;
+import dev.zdm.domain.plan.Step;
+import io.vertx.core.Future;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a phase's steps (or its rollback steps) in order, skipping those {@code zdm.step_runs} records as
+ * done, and stops at the first failure. Runners are chosen by step type from an explicit list.
+ */
+public final class PhaseRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(PhaseRunner.class);
+    private final SqlStepRunner sql;
+    private final IndexStepRunner index;
+    private final FlagStepRunner flag;
+    private final StepRunner<Step.Backfill> backfill;
+
+    public PhaseRunner(SqlStepRunner sql, IndexStepRunner index, FlagStepRunner flag, StepRunner<Step.Backfill> backfill) {
+        this.sql = sql;
+        this.index = index;
+        this.flag = flag;
+        this.backfill = backfill;
+    }
+
+    /** Completes with the rows affected by the phase's steps, or fails with a ZdmException naming the step. */
+    public Future<Long> run(StepContext ctx) {
+        Phase phase = ctx.phase();
+        List<Step> steps = ctx.direction().equals("ROLLBACK") ? phase.rollback() : phase.steps();
+        Future<Long> chain = Future.succeededFuture(0L);
+        for (Step step : steps) chain = chain.compose(total -> once(ctx, step).map(rows -> total + rows));
+        return chain;
+    }
+
+    private Future<Long> once(StepContext ctx, Step step) {
+        return StepRuns.completed(ctx.pool(), ctx.migrationId(), step.id(), ctx.direction()).compose(done -> {
+            if (done >= 0) {
+                LOG.info("{} {} already done ({} rows): skipped", ctx.migrationId(), step.id(), done);
+                return Future.succeededFuture(done);
+            }
+            if (ctx.control().cancelled()) {
+                return Future.failedFuture(new ZdmException(ErrorCode.NOT_ALLOWED, "cancelled by an operator before step " + step.id(), step.id()));
+            }
+            long started = System.currentTimeMillis();
+            ctx.progress().accept(StepContext.StepProgress.of("RUNNING", "step " + step.id() + ": " + step.describe()));
+            return dispatch(ctx, step).onSuccess(rows -> LOG.info("{} {} done in {} ms, {} rows: {}", ctx.migrationId(), step.id(),
+                    System.currentTimeMillis() - started, rows, step.describe()));
+        });
+    }
+
+    private Future<Long> dispatch(StepContext ctx, Step step) {
+        if (step instanceof Step.Sql s) return sql.run(ctx, s);
+        if (step instanceof Step.CreateIndexConcurrently c) return index.run(ctx, c);
+        if (step instanceof Step.FlagRollout f) return flag.run(ctx, f);
+        if (step instanceof Step.Backfill b) return backfill.run(ctx, b);
+        return Future.failedFuture(new ZdmException(ErrorCode.INVALID_REQUEST, "step " + step.id() + " (" + step.describe()
+                + ") is carried out by the sync service, not the executor; the plan routed it wrongly", step.id()));
+    }
+}

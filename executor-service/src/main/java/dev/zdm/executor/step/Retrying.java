@@ -1,0 +1,47 @@
+package dev.zdm.executor.step;
+
+import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.error.ZdmException;
+import dev.zdm.runtime.messaging.Errors;
+import io.vertx.core.Future;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs an action again while it fails with a retriable error, with backoff, until the attempts run out or the phase is cancelled. */
+public final class Retrying {
+    private static final Logger LOG = LoggerFactory.getLogger(Retrying.class);
+    private final Backoff backoff;
+    private final int maxAttempts;
+
+    public Retrying(Backoff backoff, int maxAttempts) {
+        this.backoff = backoff;
+        this.maxAttempts = maxAttempts;
+    }
+
+    public <T> Future<T> run(StepContext ctx, String stepId, String what, Supplier<Future<T>> action) {
+        return attempt(ctx, stepId, what, action, 1, System.currentTimeMillis());
+    }
+
+    private <T> Future<T> attempt(StepContext ctx, String stepId, String what, Supplier<Future<T>> action, int n, long startedAt) {
+        if (ctx.control().cancelled()) {
+            return Future.failedFuture(new ZdmException(ErrorCode.NOT_ALLOWED, "cancelled by an operator before " + what, stepId));
+        }
+        return action.get().recover(error -> {
+            ZdmException z = Errors.classify(error, stepId);
+            if (!z.retriable()) return Future.failedFuture(z);
+            if (n >= maxAttempts) {
+                return Future.failedFuture(new ZdmException(z.code(), what + " still failing after " + n + " attempts over "
+                        + (System.currentTimeMillis() - startedAt) + " ms: " + z.getMessage()
+                        + (z.code() == ErrorCode.LOCK_TIMEOUT ? "; a long transaction holds a conflicting lock: find it with pg_blocking_pids, then resume" : ""),
+                        stepId, z.sqlState(), error));
+            }
+            long delay = backoff.delayMs(n);
+            String reason = z.code().code() + (z.sqlState() == null ? "" : " (" + z.sqlState() + ")") + ": " + z.getMessage();
+            LOG.info("{} {}: attempt {} failed ({}), retrying in {} ms", ctx.migrationId(), stepId, n, reason, delay);
+            ctx.progress().accept(StepContext.StepProgress.throttled(what + ": attempt " + n + "/" + maxAttempts
+                    + " failed, retrying in " + delay + " ms", reason));
+            return ctx.vertx().timer(delay).compose(v -> attempt(ctx, stepId, what, action, n + 1, startedAt));
+        });
+    }
+}
