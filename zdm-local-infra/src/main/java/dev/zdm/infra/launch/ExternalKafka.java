@@ -9,7 +9,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /** A broker that already runs elsewhere; nothing is started or stopped. */
 public final class ExternalKafka implements RunningKafka {
 
-    private static final int CHECK_TIMEOUT_MS = 15_000;
+    private static final int CHECK_TIMEOUT_MS = 10_000;
 
     private final String bootstrap;
 
@@ -20,11 +20,12 @@ public final class ExternalKafka implements RunningKafka {
     /**
      * Checks that the broker at {@code bootstrap} answers.
      *
-     * @throws InfraException when it does not within 15 s
+     * @throws InfraException when it does not within 10 s
      */
     public static ExternalKafka connect(String bootstrap) {
         Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, CHECK_TIMEOUT_MS);
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, CHECK_TIMEOUT_MS,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, CHECK_TIMEOUT_MS);
         try (Admin admin = Admin.create(conf)) {
             admin.describeCluster().nodes().get(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
