@@ -37,7 +37,7 @@ public final class BreakerMachine {
     }
 
     /** An operator's reset: closed with no counts, whatever the state was; always a transition. */
-    public BreakerStep reset(BreakerSnapshot current, String reason, Instant now) {
+    public static BreakerStep reset(BreakerSnapshot current, String reason, Instant now) {
         BreakerSnapshot next = new BreakerSnapshot(current.name(), current.target(), BreakerState.CLOSED, 0, 0, null, now, reason);
         return new BreakerStep(next, Optional.of(new Transition(current.name(), current.target(), current.state(),
                 BreakerState.CLOSED, reason, null, null, null, 0, false, now)));

@@ -143,7 +143,7 @@ class BreakerMachineTest {
     void resetClosesFromAnyStateAndSaysWhy() {
         BreakerSnapshot open = new BreakerSnapshot("b", "t", OPEN, 7, 0, T0, T0, "x");
 
-        BreakerStep step = MACHINE.reset(open, "reset by operator", T0.plusSeconds(3));
+        BreakerStep step = BreakerMachine.reset(open, "reset by operator", T0.plusSeconds(3));
 
         assertThat(step.next()).isEqualTo(new BreakerSnapshot("b", "t", CLOSED, 0, 0, null, T0.plusSeconds(3), "reset by operator"));
         assertThat(step.transition()).hasValue(new Transition("b", "t", OPEN, CLOSED, "reset by operator",
