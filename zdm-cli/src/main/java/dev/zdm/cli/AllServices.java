@@ -1,0 +1,18 @@
+package dev.zdm.cli;
+
+import dev.zdm.executor.ExecutorFactory;
+import dev.zdm.monitor.MonitorFactory;
+import dev.zdm.planner.PlannerFactory;
+import dev.zdm.runtime.ServiceFactory;
+import dev.zdm.sync.SyncFactory;
+import java.util.List;
+
+/** The four services, in start order. */
+public final class AllServices {
+    private AllServices() {
+    }
+
+    public static List<ServiceFactory> factories() {
+        return List.of(new PlannerFactory(), new ExecutorFactory(), new SyncFactory(), new MonitorFactory());
+    }
+}

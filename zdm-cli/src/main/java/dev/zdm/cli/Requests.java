@@ -1,0 +1,74 @@
+package dev.zdm.cli;
+
+import dev.zdm.cli.follow.ProgressFollower;
+import dev.zdm.cli.follow.ProgressPrinter;
+import dev.zdm.events.MigrationRequested;
+import dev.zdm.events.ProgressEvent;
+import dev.zdm.runtime.kafka.KafkaProps;
+import dev.zdm.runtime.messaging.Topics;
+import dev.zdm.runtime.serde.EventCodec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Producing events from the command line and following a migration to its end. */
+final class Requests {
+    private static final EventCodec CODEC = EventCodec.standard();
+
+    private Requests() {
+    }
+
+    static String newMigrationId(String hint) {
+        String base = hint == null ? "m" : hint.replaceAll("\\.sql$", "").replaceAll("[^A-Za-z0-9_-]", "-");
+        return base + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
+    }
+
+    static MigrationRequested request(String id, String target, String source, String sql) {
+        return MigrationRequested.newBuilder().setMigrationId(id).setTarget(target).setSource(source).setSql(sql)
+                .setRequestedBy(System.getProperty("user.name")).setRequestedAt(Instant.now()).setOptions(Map.of()).build();
+    }
+
+    /** Sends one event and waits for the broker's acknowledgement. */
+    static void send(String bootstrap, String topic, String key, SpecificRecord event) throws Exception {
+        try (var producer = new KafkaProducer<String, byte[]>(KafkaProps.producer(bootstrap, "zdm-cli"))) {
+            producer.send(new ProducerRecord<>(topic, key, CODEC.encode(event))).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Submits {@code request} and follows its progress until the planner reports a final state;
+     * returns that state (or TIMEOUT).
+     */
+    static String submitAndFollow(String bootstrap, Topics topics, MigrationRequested request, Duration timeout,
+                                  Consumer<ProgressEvent> onEvent) throws Exception {
+        try (ProgressFollower follower = new ProgressFollower(bootstrap, topics.progress(), CODEC, false)) {
+            send(bootstrap, topics.migrationRequests(), request.getMigrationId(), request);
+            return follow(follower, request.getMigrationId(), timeout, onEvent);
+        }
+    }
+
+    static String follow(ProgressFollower follower, String migrationId, Duration timeout, Consumer<ProgressEvent> onEvent) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ProgressEvent e : follower.poll(Duration.ofMillis(200))) {
+                if (!e.getMigrationId().equals(migrationId)) continue;
+                onEvent.accept(e);
+                if (ProgressPrinter.isFinal(e)) return e.getState();
+            }
+        }
+        return "TIMEOUT";
+    }
+
+    static EventCodec codec() {
+        return CODEC;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.zdm.cli;
+
+import dev.zdm.infra.InfraOptions;
+import dev.zdm.infra.LocalInfra;
+import dev.zdm.runtime.ZdmProcess;
+import dev.zdm.runtime.config.Settings;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zdm up}: all four services in one process. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Run the planner, executor, sync and monitor services in one process against --pg (served as target 'default'). "
+                + "Starts an embedded Kafka broker when --kafka is absent. Runs until interrupted.")
+final class UpCommand implements Callable<Integer> {
+    @Option(names = "--pg", paramLabel = "URL", description = "target database, postgresql://user:pass@host:port/db or a JDBC URL")
+    String pg;
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers (default: start an embedded broker)")
+    String kafka;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "properties file with more settings (targets.<name>.url, executor.*, monitor.* ...)")
+    Path config;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "port of /health and /metrics (default ${DEFAULT-VALUE})")
+    int httpPort;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting")
+    Map<String, String> overrides = new HashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (pg == null && config == null && System.getenv("ZDM_TARGETS_DEFAULT_URL") == null) {
+            System.err.println("zdm up: name a target database with --pg URL (or targets.<name>.url in --config)");
+            return 2;
+        }
+        LocalInfra broker = null;
+        String bootstrap = kafka;
+        if (bootstrap == null) {
+            InfraOptions options = InfraOptions.fromEnvironment().withPostgres(pg != null ? jdbc(pg) : "jdbc:postgresql://unused/none", null, null);
+            broker = LocalInfra.start(options);
+            bootstrap = broker.kafkaBootstrap();
+            System.out.println("embedded Kafka broker at " + bootstrap);
+        }
+        Map<String, String> values = new HashMap<>(overrides);
+        values.put("kafka.bootstrap", bootstrap);
+        values.put("http.port", Integer.toString(httpPort));
+        if (pg != null) values.put("targets.default.url", pg);
+        ZdmProcess process = ZdmProcess.start(Settings.load(config, System.getenv(), values), AllServices.factories());
+        KafkaOption.record(bootstrap);
+        System.out.println("zdm up: planner, executor, sync, monitor running; kafka " + bootstrap + ", http :" + process.httpPort()
+                + " (/health, /metrics). Submit with: ./zdm submit FILE --target default --wait --kafka " + bootstrap);
+        CountDownLatch stopped = new CountDownLatch(1);
+        LocalInfra ownBroker = broker;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            process.close();
+            if (ownBroker != null) ownBroker.close();
+            stopped.countDown();
+        }, "zdm-up-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static String jdbc(String url) {
+        return url.startsWith("jdbc:") ? url : "jdbc:" + url;
+    }
+}

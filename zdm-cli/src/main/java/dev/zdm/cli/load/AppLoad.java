@@ -1,0 +1,153 @@
+package dev.zdm.cli.load;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The demo application: {@code workers} threads, each with its own connection, issuing a fixed rate of
+ * transactions on {@code users (id, email, phone)}: 60% point reads, 30% updates, 10% inserts. Latency
+ * is measured from each transaction's scheduled start (so a stall counts in full, not only the one
+ * statement that hit it); failures are counted with the first message kept.
+ */
+public final class AppLoad implements AutoCloseable {
+    private final String jdbcUrl;
+    private final int ratePerSecond;
+    private final int workers;
+    private final Recorder latency = new Recorder(TimeUnit.SECONDS.toMicros(60), 3);
+    private final AtomicLong ok = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicReference<String> firstError = new AtomicReference<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+    private volatile long maxId;
+    private long startedAt;
+
+    public AppLoad(String jdbcUrl, int ratePerSecond, int workers) {
+        this.jdbcUrl = jdbcUrl;
+        this.ratePerSecond = ratePerSecond;
+        this.workers = workers;
+    }
+
+    /** The result of a load run. */
+    public record Summary(long transactions, long failed, double tps, double p50Ms, double p99Ms, double maxMs, String firstError) {
+        @Override
+        public String toString() {
+            return String.format("%,d transactions (%.0f/s), %d failed, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%s",
+                    transactions, tps, failed, p50Ms, p99Ms, maxMs, firstError == null ? "" : " (first error: " + firstError + ")");
+        }
+    }
+
+    public AppLoad start() throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); var rs = c.createStatement().executeQuery("SELECT coalesce(max(id), 1) FROM users")) {
+            rs.next();
+            maxId = rs.getLong(1);
+        }
+        startedAt = System.nanoTime();
+        latency.getIntervalHistogram();
+        for (int i = 0; i < workers; i++) {
+            Thread t = new Thread(this::work, "app-load-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        return this;
+    }
+
+    private void work() {
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) * workers / ratePerSecond;
+        long next = System.nanoTime();
+        Connection conn = null;
+        while (running) {
+            try {
+                if (conn == null) conn = connect();
+                long now = System.nanoTime();
+                if (now < next) TimeUnit.NANOSECONDS.sleep(next - now);
+                transaction(conn);
+                ok.incrementAndGet();
+            } catch (SQLException e) {
+                failed.incrementAndGet();
+                firstError.compareAndSet(null, e.getSQLState() + " " + e.getMessage());
+                closeQuietly(conn);
+                conn = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            latency.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - next)));
+            next += intervalNanos;
+            long behind = System.nanoTime() - next;
+            if (behind > TimeUnit.SECONDS.toNanos(1)) next = System.nanoTime();
+        }
+        closeQuietly(conn);
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(jdbcUrl);
+        c.createStatement().execute("SET application_name = 'demo-app'");
+        return c;
+    }
+
+    private void transaction(Connection conn) throws SQLException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int pick = random.nextInt(100);
+        long id = 1 + random.nextLong(maxId);
+        if (pick < 60) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT email, phone FROM users WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeQuery().close();
+            }
+        } else if (pick < 90) {
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE users SET phone = ? WHERE id = ?")) {
+                ps.setString(1, "+1-555-" + random.nextInt(1_000_000));
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO users (email, phone) VALUES (?, ?) RETURNING id")) {
+                ps.setString(1, "new-" + random.nextLong(Long.MAX_VALUE) + "@example.com");
+                ps.setString(2, "+1-555-0000");
+                var rs = ps.executeQuery();
+                if (rs.next()) maxId = Math.max(maxId, rs.getLong(1));
+            }
+        }
+    }
+
+    /** Stops the workers and summarizes the run. */
+    public Summary stop() {
+        running = false;
+        for (Thread t : threads) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        var h = latency.getIntervalHistogram();
+        double seconds = (System.nanoTime() - startedAt) / 1e9;
+        return new Summary(ok.get() + failed.get(), failed.get(), (ok.get() + failed.get()) / seconds,
+                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, firstError.get());
+    }
+
+    @Override
+    public void close() {
+        if (running) stop();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // the connection is already broken; the failure that broke it was counted
+        }
+    }
+}
