@@ -27,14 +27,14 @@ public final class SqlStepRunner implements StepRunner<Step.Sql> {
     private Future<Long> inTransaction(StepContext ctx, Step.Sql step) {
         return ctx.pool().withTransaction(conn -> conn.query(settings(step, "SET LOCAL")).execute()
                 .compose(r -> conn.query(step.sql()).execute())
-                .map(SqlStepRunner::rowCount)
+                .map(rs -> rowCount(step, rs))
                 .compose(rows -> StepRuns.record(conn, ctx.migrationId(), step.id(), ctx.direction(), rows, step.describe()).map(rows)));
     }
 
     private Future<Long> onConnection(StepContext ctx, Step.Sql step) {
         return ctx.pool().withConnection(conn -> conn.query(settings(step, "SET")).execute()
                         .compose(r -> conn.query(step.sql()).execute())
-                        .map(SqlStepRunner::rowCount)
+                        .map(rs -> rowCount(step, rs))
                         .eventually(() -> conn.query("RESET lock_timeout; RESET statement_timeout").execute()))
                 .compose(rows -> StepRuns.record(ctx.pool(), ctx.migrationId(), step.id(), ctx.direction(), rows, step.describe()).map(rows));
     }
@@ -44,10 +44,15 @@ public final class SqlStepRunner implements StepRunner<Step.Sql> {
         return set + " lock_timeout = " + step.lockTimeoutMs() + "; " + set + " statement_timeout = " + statementTimeout;
     }
 
-    /** Rows affected over every statement of a simple-protocol batch. */
-    static long rowCount(RowSet<Row> first) {
-        long total = 0;
-        for (RowSet<Row> rs = first; rs != null; rs = rs.next()) total += Math.max(0, rs.rowCount());
-        return total;
+    /**
+     * Rows affected by a step that is one DML statement; 0 for DDL, whose command tags carry no row
+     * count (the client reports a meaningless number for them).
+     */
+    static long rowCount(Step.Sql step, RowSet<Row> result) {
+        return DML.matcher(step.sql()).lookingAt() && result.next() == null ? Math.max(0, result.rowCount()) : 0;
     }
+
+    /** A statement that starts, after comments and blanks, with INSERT, UPDATE, DELETE or MERGE. */
+    private static final java.util.regex.Pattern DML = java.util.regex.Pattern.compile(
+            "(?is)(\\s+|--[^\\n]*\\n|/\\*.*?\\*/)*(insert|update|delete|merge)\\b");
 }

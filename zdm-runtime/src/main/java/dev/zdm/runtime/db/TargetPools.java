@@ -60,6 +60,7 @@ public final class TargetPools implements AutoCloseable {
         if (target.password() != null) options.setPassword(target.password());
         options.setPipeliningLimit(1);
         options.addProperty("application_name", applicationName);
+        options.addProperty("client_min_messages", "warning");
         return options;
     }
 

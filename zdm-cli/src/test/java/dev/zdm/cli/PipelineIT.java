@@ -1,0 +1,177 @@
+package dev.zdm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zdm.events.MigrationRejected;
+import dev.zdm.events.ProgressEvent;
+import dev.zdm.infra.junit.TestInfra;
+import dev.zdm.infra.junit.ZdmInfraExtension;
+import dev.zdm.runtime.ZdmProcess;
+import dev.zdm.runtime.config.Settings;
+import dev.zdm.runtime.kafka.DeadLetters;
+import dev.zdm.runtime.kafka.KafkaProps;
+import dev.zdm.runtime.messaging.Topics;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The walking skeleton through the real pipeline: a real broker, a real PostgreSQL, all four services
+ * in one process. A request is planned, run by the executor, recorded done, and its progress streamed;
+ * bad input is rejected or dead-lettered without stopping anything.
+ */
+@ExtendWith(ZdmInfraExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineIT {
+    private TestInfra infra;
+    private ZdmProcess zdm;
+    private Topics topics;
+
+    @BeforeAll
+    void start(TestInfra infra) throws Exception {
+        this.infra = infra;
+        this.topics = new Topics(infra.topicPrefix());
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl())) {
+            c.createStatement().execute("CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);"
+                    + "INSERT INTO users (email) SELECT 'u' || g || '@example.com' FROM generate_series(1, 1000) g");
+        }
+        zdm = ZdmProcess.start(Settings.of(Map.of("kafka.bootstrap", infra.kafkaBootstrap(), "kafka.topicPrefix", infra.topicPrefix(),
+                "targets.main.url", infra.jdbcUrl(), "http.port", "0", "executor.retryFirstDelayMs", "50",
+                "executor.retryMaxDelayMs", "400", "monitor.intervalMs", "500")), AllServices.factories());
+    }
+
+    @AfterAll
+    void stop() {
+        if (zdm != null) zdm.close();
+    }
+
+    @Test
+    void a_requested_migration_is_planned_run_recorded_done_and_its_progress_streamed() throws Exception {
+        List<ProgressEvent> events = new ArrayList<>();
+        var request = Requests.request("it-add-column", "main", "add_column.sql",
+                "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';");
+
+        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), events::add);
+
+        assertThat(end).isEqualTo("COMPLETED");
+        assertThat(events).extracting(ProgressEvent::getState).contains("PLANNED", "RUNNING", "COMPLETED");
+        assertThat(query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'status'")).isEqualTo("1");
+        assertThat(query("SELECT status FROM zdm.migrations WHERE migration_id = 'it-add-column'")).isEqualTo("COMPLETED");
+        assertThat(query("SELECT status FROM zdm.migration_phases WHERE migration_id = 'it-add-column'")).isEqualTo("COMPLETED");
+        assertThat(query("SELECT count(*) FROM zdm.step_runs WHERE migration_id = 'it-add-column'")).isEqualTo("1");
+    }
+
+    @Test
+    void a_ddl_that_meets_a_held_lock_retries_and_succeeds_once_the_lock_goes() throws Exception {
+        List<ProgressEvent> events = new ArrayList<>();
+        try (Connection holder = DriverManager.getConnection(infra.jdbcUrl())) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("LOCK TABLE users IN ACCESS SHARE MODE");
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(1_500);
+                    holder.commit();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            var request = Requests.request("it-locked", "main", "locked.sql", "ALTER TABLE users ADD COLUMN note text;");
+            String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), events::add);
+            release.join();
+            assertThat(end).isEqualTo("COMPLETED");
+        }
+        assertThat(events).filteredOn(e -> "THROTTLED".equals(e.getState()))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getThrottleReason()).contains("55P03"));
+        assertThat(query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'note'")).isEqualTo("1");
+    }
+
+    @Test
+    void a_failing_statement_fails_the_migration_with_the_database_error() throws Exception {
+        List<ProgressEvent> events = new ArrayList<>();
+        var request = Requests.request("it-bad-sql", "main", "bad.sql", "ALTER TABLE no_such_table ADD COLUMN x int;");
+
+        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), events::add);
+
+        assertThat(end).isEqualTo("FAILED");
+        assertThat(events.get(events.size() - 1).getMessage()).contains("ZDM-UNKNOWN-TABLE").contains("no_such_table");
+        assertThat(query("SELECT status || ' ' || error_code FROM zdm.migrations WHERE migration_id = 'it-bad-sql'"))
+                .isEqualTo("FAILED ZDM-UNKNOWN-TABLE");
+    }
+
+    @Test
+    void a_request_for_an_unknown_target_is_rejected_with_the_reason() throws Exception {
+        var request = Requests.request("it-unknown-target", "nowhere", "x.sql", "SELECT 1;");
+        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), e -> { });
+        assertThat(end).isEqualTo("REJECTED");
+        var rejected = readAll(topics.migrationPlans(), r -> true).stream()
+                .map(r -> Requests.codec().decode(r.value())).filter(MigrationRejected.class::isInstance)
+                .map(MigrationRejected.class::cast).filter(m -> m.getMigrationId().equals("it-unknown-target")).findFirst();
+        assertThat(rejected).hasValueSatisfying(m -> {
+            assertThat(m.getError().getCode()).isEqualTo("ZDM-UNKNOWN-TARGET");
+            assertThat(m.getError().getMessage()).contains("nowhere").contains("main");
+        });
+    }
+
+    @Test
+    void an_undecodable_event_goes_to_the_dead_letter_topic_and_the_consumer_goes_on() throws Exception {
+        String key = "garbage-" + UUID.randomUUID();
+        try (var producer = new KafkaProducer<String, byte[]>(KafkaProps.producer(infra.kafkaBootstrap(), "it"))) {
+            producer.send(new ProducerRecord<>(topics.migrationRequests(), key, "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8)))
+                    .get(10, TimeUnit.SECONDS);
+        }
+        var request = Requests.request("it-after-garbage", "main", "ok.sql", "COMMENT ON TABLE users IS 'still working';");
+        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), e -> { });
+        assertThat(end).isEqualTo("COMPLETED");
+
+        var letters = readAll(Topics.dlq(topics.migrationRequests()), r -> key.equals(r.key()));
+        assertThat(letters).hasSize(1);
+        var letter = letters.get(0);
+        assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{\"not\":\"avro\"}");
+        assertThat(header(letter, DeadLetters.CODE)).isEqualTo("ZDM-UNDECODABLE");
+        assertThat(header(letter, DeadLetters.REASON)).contains("single-object");
+        assertThat(header(letter, DeadLetters.SOURCE)).startsWith(topics.migrationRequests() + "/");
+    }
+
+    private String query(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl()); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(String topic, java.util.function.Predicate<ConsumerRecord<String, byte[]>> filter) {
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, byte[]>(KafkaProps.follower(infra.kafkaBootstrap(), "it-" + UUID.randomUUID(), "earliest"))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(300))) if (filter.test(r)) out.add(r);
+                if (!out.isEmpty() && !consumer.assignment().isEmpty()) break;
+            }
+        }
+        return out;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+}
