@@ -5,7 +5,9 @@ import dev.zdm.infra.LocalInfra;
 import dev.zdm.runtime.ZdmProcess;
 import dev.zdm.runtime.config.Settings;
 import java.nio.file.Path;
+import dev.zdm.runtime.config.Key;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +52,8 @@ final class UpCommand implements Callable<Integer> {
         values.put("kafka.bootstrap", bootstrap);
         values.put("http.port", Integer.toString(httpPort));
         if (pg != null) values.put("targets.default.url", pg);
-        ZdmProcess process = ZdmProcess.start(Settings.load(config, System.getenv(), values), AllServices.factories());
+        List<Key<?>> keys = AllServices.factories().stream().flatMap(f -> f.keys().stream()).toList();
+        ZdmProcess process = ZdmProcess.start(Settings.load(config, System.getenv(), values, keys), AllServices.factories());
         KafkaOption.record(bootstrap);
         System.out.println("zdm up: planner, executor, sync, monitor running; kafka " + bootstrap + ", http :" + process.httpPort()
                 + " (/health, /metrics). Submit with: ./zdm submit FILE --target default --wait --kafka " + bootstrap);

@@ -76,7 +76,7 @@ public final class ZdmProcess implements AutoCloseable {
      * Settings from {@code --config FILE} (or {@code ZDM_CONFIG}), the environment, and {@code --set key=value}
      * arguments, for a service's own main.
      */
-    public static Settings settingsFromArgs(String[] args, Map<String, String> env) {
+    public static Settings settingsFromArgs(String[] args, Map<String, String> env, List<Key<?>> keys) {
         Path file = env.containsKey("ZDM_CONFIG") ? Path.of(env.get("ZDM_CONFIG")) : null;
         Map<String, String> overrides = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -90,13 +90,13 @@ public final class ZdmProcess implements AutoCloseable {
                 throw new IllegalArgumentException("unknown argument " + args[i] + " (use --config FILE and --set key=value)");
             }
         }
-        return Settings.load(file, env, overrides);
+        return Settings.load(file, env, overrides, keys);
     }
 
     /** The standalone main of one service: start, log, wait for SIGTERM, stop gracefully. */
     public static void runMain(ServiceFactory service, String[] args) {
         try {
-            ZdmProcess process = start(settingsFromArgs(args, System.getenv()), List.of(service));
+            ZdmProcess process = start(settingsFromArgs(args, System.getenv(), service.keys()), List.of(service));
             Runtime.getRuntime().addShutdownHook(new Thread(process::close, "zdm-shutdown"));
         } catch (RuntimeException e) {
             LOG.error("{} did not start: {}", service.name(), e.getMessage());

@@ -33,6 +33,12 @@ public final class Settings {
      * {@code ZDM_TARGETS_<NAME>_URL} / {@code _USER} / {@code _PASSWORD} declare a target.
      */
     public static Settings load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        return load(file, env, overrides, java.util.List.of());
+    }
+
+    /** Like {@link #load(Path, Map, Map)}, also mapping {@code ZDM_*} variables onto {@code keys}. */
+    public static Settings load(Path file, Map<String, String> env, Map<String, String> overrides,
+                                java.util.Collection<Key<?>> keys) {
         Map<String, String> values = new TreeMap<>();
         if (file != null) {
             Properties properties = new Properties();
@@ -46,6 +52,7 @@ public final class Settings {
         Map<String, String> byEnvName = new TreeMap<>();
         values.keySet().forEach(k -> byEnvName.put(envName(k), k));
         ConfigKeys.COMMON.forEach(k -> byEnvName.putIfAbsent(k.envName(), k.name()));
+        keys.forEach(k -> byEnvName.putIfAbsent(k.envName(), k.name()));
         env.forEach((name, value) -> {
             if (!name.startsWith(ENV_PREFIX)) return;
             String key = byEnvName.get(name);
