@@ -39,14 +39,27 @@ public final class ProbeMetrics {
         Map<Meter.Id, AtomicLong> current = new HashMap<>();
         for (GaugeSample sample : ReadingGauges.of(readings)) {
             AtomicLong holder = new AtomicLong();
-            Gauge gauge = Gauge.builder(sample.name(), holder, h -> Double.longBitsToDouble(h.get()))
-                    .tags(sample.tags()).baseUnit(sample.baseUnit()).strongReference(true).register(registry);
-            AtomicLong live = previous.getOrDefault(gauge.getId(), current.getOrDefault(gauge.getId(), holder));
+            Gauge gauge = register(sample, holder);
+            AtomicLong live = previous.get(gauge.getId());
+            if (live == null) {
+                registry.remove(gauge);
+                register(sample, holder);
+                live = holder;
+            }
             live.set(Double.doubleToLongBits(sample.value()));
             current.put(gauge.getId(), live);
         }
         previous.keySet().stream().filter(id -> !current.containsKey(id)).forEach(registry::remove);
         byTarget.put(readings.target(), current);
+    }
+
+    /**
+     * Registers a gauge reading {@code holder}. A gauge of the same id registered earlier (by
+     * another instance on the same registry) is replaced, so the value shown is always ours.
+     */
+    private Gauge register(GaugeSample sample, AtomicLong holder) {
+        return Gauge.builder(sample.name(), holder, h -> Double.longBitsToDouble(h.get()))
+                .tags(sample.tags()).baseUnit(sample.baseUnit()).strongReference(true).register(registry);
     }
 
     /** Removes every gauge of a target, for a target that is no longer monitored. */

@@ -64,6 +64,16 @@ class ProbeMetricsTest {
         assertThat(registry.find("zdm.monitor.lock.waiting").tag("target", "billing").gauge()).isNotNull();
     }
 
+    @Test
+    void aSecondInstanceOnTheSameRegistryShowsItsOwnValues() {
+        metrics.record(slots(slot("zdm_a", true, 10)));
+        ProbeMetrics restarted = new ProbeMetrics(registry);
+
+        restarted.record(slots(slot("zdm_a", true, 42)));
+
+        assertThat(gauge("zdm.monitor.slot.retained.wal", "slot", "zdm_a")).isEqualTo(42);
+    }
+
     private double gauge(String name, String tag, String value) {
         return registry.get(name).tag(tag, value).gauge().value();
     }

@@ -22,10 +22,15 @@ public final class VertxPg implements AutoCloseable {
 
     /** A pool of {@code size} connections whose {@code application_name} is {@code applicationName}. */
     public Pool pool(String applicationName, int size) {
+        return pool(infra.database(), applicationName, size);
+    }
+
+    /** A pool to another database of the same server (which need not exist). */
+    public Pool pool(String database, String applicationName, int size) {
         PgConnectOptions options = new PgConnectOptions()
                 .setHost(infra.pg().host())
                 .setPort(infra.pg().port())
-                .setDatabase(infra.database())
+                .setDatabase(database)
                 .setUser(infra.pg().user())
                 .setPassword(infra.pg().password())
                 .addProperty("application_name", applicationName);
