@@ -46,6 +46,7 @@ public final class EmbeddedPostgresServer implements RunningPostgres {
      * @throws UncheckedIOException when it does not start; nothing is left running then
      */
     public static EmbeddedPostgresServer start(Map<String, String> settings) {
+        StaleData.sweepOnce();
         return Retry.onBindFailure(attempt -> startOnce(PostgresSettings.withDefaults(settings)));
     }
 
