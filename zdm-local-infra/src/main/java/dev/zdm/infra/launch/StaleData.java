@@ -68,7 +68,7 @@ final class StaleData {
                 TempDirs.delete(dir);
             } else if (name.startsWith("epg") && Files.exists(dir.resolve("PG_VERSION"))
                     && unlocked(List.of(dir.resolve("epg-lock")))) {
-                stopOrphan(dir);
+                stopServerOn(dir);
                 LOG.info("deleting PostgreSQL data {} left by a JVM that ended without stopping it", dir);
                 TempDirs.delete(dir);
             }
@@ -101,13 +101,18 @@ final class StaleData {
         return true;
     }
 
-    /** Stops the postmaster still running on {@code dataDir}, if any: fast shutdown, then kill. */
-    private static void stopOrphan(Path dataDir) throws IOException {
+    /**
+     * Stops the postmaster still running on {@code dataDir}, if any: SIGTERM, then SIGKILL after 10 s.
+     * Best effort: a missing or unreadable pid file means there is nothing to stop.
+     */
+    static void stopServerOn(Path dataDir) {
         Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (IOException | RuntimeException e) {
             return;
         }
-        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
         Optional<ProcessHandle> process = ProcessHandle.of(pid)
                 .filter(p -> p.info().commandLine().orElse("").contains(dataDir.toString()));
         if (process.isEmpty()) {
