@@ -13,7 +13,6 @@ import dev.zdm.infra.launch.RunningPostgres;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -68,12 +67,11 @@ public final class LocalInfra implements AutoCloseable {
         CompletableFuture<Started<RunningKafka>> kafka = startAsync("kafka", () -> startKafka(plan.kafka(), options));
         CompletableFuture<Started<RunningPostgres>> postgres =
                 startAsync("postgres", () -> startPostgres(plan.postgres(), options));
-        Started<RunningKafka> k = await(kafka);
-        Started<RunningPostgres> p = await(postgres);
-        if (k == null || p == null) {
-            throw startFailure(kafka, postgres, k, p);
+        CompletableFuture.allOf(kafka, postgres).handle((ignored, e) -> null).join();
+        if (kafka.isCompletedExceptionally() || postgres.isCompletedExceptionally()) {
+            throw startFailure(kafka, postgres);
         }
-        LocalInfra infra = new LocalInfra(k, p, shared);
+        LocalInfra infra = new LocalInfra(kafka.join(), postgres.join(), shared);
         LOG.info("{}", infra.describe());
         return infra;
     }
@@ -182,24 +180,16 @@ public final class LocalInfra implements AutoCloseable {
         return future;
     }
 
-    private static <T> Started<T> await(CompletableFuture<Started<T>> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            return null;
-        }
-    }
-
+    /** Stops whichever of the two did start, and says what failed and what to try. */
     private static InfraException startFailure(CompletableFuture<Started<RunningKafka>> kafka,
-                                               CompletableFuture<Started<RunningPostgres>> postgres,
-                                               Started<RunningKafka> k, Started<RunningPostgres> p) {
-        Throwable kafkaError = k == null ? cause(kafka) : null;
-        Throwable pgError = p == null ? cause(postgres) : null;
-        if (k != null) {
-            k.server().close();
+                                               CompletableFuture<Started<RunningPostgres>> postgres) {
+        Throwable kafkaError = kafka.handle((started, e) -> e).join();
+        Throwable pgError = postgres.handle((started, e) -> e).join();
+        if (kafkaError == null) {
+            kafka.join().server().close();
         }
-        if (p != null) {
-            p.server().close();
+        if (pgError == null) {
+            postgres.join().server().close();
         }
         String message = (kafkaError != null ? "Kafka could not be provided: " + kafkaError + ". " : "")
                 + (pgError != null ? "PostgreSQL could not be provided: " + pgError + ". " : "")
@@ -209,15 +199,6 @@ public final class LocalInfra implements AutoCloseable {
             failure.addSuppressed(pgError);
         }
         return failure;
-    }
-
-    private static Throwable cause(CompletableFuture<?> future) {
-        try {
-            future.join();
-            return null;
-        } catch (CompletionException e) {
-            return e.getCause();
-        }
     }
 
     private static String seconds(Duration d) {

@@ -2,7 +2,9 @@ package dev.zdm.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.zdm.infra.launch.DockerProbe;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -78,6 +80,19 @@ class ExternalAndFailureIT {
                 .hasMessageContaining("Kafka could not be provided")
                 .hasMessageContaining("127.0.0.1:1");
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin)).isLessThan(30);
+    }
+
+    @Test
+    void dockerModeWithoutDockerFailsFastAndPointsToTheEmbeddedMode() {
+        assumeFalse(DockerProbe.dockerAvailable(), "a Docker engine answers here");
+        long begin = System.nanoTime();
+
+        assertThatThrownBy(() -> LocalInfra.start(InfraOptions.defaults().withMode(InfraOptions.Mode.DOCKER)))
+                .isInstanceOf(InfraException.class)
+                .hasMessageContaining("Kafka could not be provided")
+                .hasMessageContaining("PostgreSQL could not be provided")
+                .hasMessageContaining("ZDM_INFRA=embedded");
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin)).isLessThan(15);
     }
 
     /** Request handler threads of embedded brokers in this JVM, by name and identity. */

@@ -50,7 +50,9 @@ class LocalInfraIT {
             assertThat(listening(pg.port())).isTrue();
             assertThat(listening(kafkaPort)).isTrue();
         } finally {
+            long closing = System.nanoTime();
             infra.close();
+            System.out.printf("SHUTDOWN both=%d ms%n", (System.nanoTime() - closing) / 1_000_000);
         }
         assertThat(listening(pg.port())).as("postgres port after close").isFalse();
         assertThat(listening(kafkaPort)).as("kafka port after close").isFalse();

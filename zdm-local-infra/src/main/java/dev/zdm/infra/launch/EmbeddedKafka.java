@@ -57,6 +57,7 @@ public final class EmbeddedKafka implements RunningKafka {
      */
     public static EmbeddedKafka start() {
         installExitGuard();
+        StaleData.sweepOnce();
         Path dataRoot = TempDirs.create("zdm-kafka-");
         try {
             return Retry.onBindFailure(attempt -> {

@@ -5,15 +5,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * PostgreSQL from zonky's embedded binaries (a Maven artifact), run as a child process of this JVM on
- * a free loopback port. Its data folder is zonky's, under {@code java.io.tmpdir}, deleted on close
- * ({@link dev.zdm.infra.LocalInfra} closes it from a shutdown hook too); at its next start zonky
- * stops servers orphaned by a JVM that was killed and deletes their data.
+ * a free loopback port. Its data folder {@code <java.io.tmpdir>/epg*} is deleted on close
+ * ({@link dev.zdm.infra.LocalInfra} closes it from a shutdown hook too); what a killed JVM leaves is
+ * cleared by {@link StaleData}. After start-up the server is asked for its data folder, so that a
+ * server of another process that took the chosen port in the meantime is never mistaken for ours.
  *
  * <p>The binaries are unpacked once per user into {@code <java.io.tmpdir>/zdm-pg-binaries-<user>}
  * (override with the system property {@value #BINARIES_DIR_PROPERTY}); per user because a folder
@@ -24,7 +27,8 @@ public final class EmbeddedPostgresServer implements RunningPostgres {
 
     /** System property naming the folder zonky unpacks the PostgreSQL binaries into. */
     public static final String BINARIES_DIR_PROPERTY = "zdm.pg.binaries.dir";
-    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    /** PostgreSQL is ready about a second after initdb; a port clash with a non-listener costs this much. */
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
     private static final String USER = "postgres";
     private static final String PASSWORD = "postgres";
 
@@ -46,13 +50,16 @@ public final class EmbeddedPostgresServer implements RunningPostgres {
      * @throws UncheckedIOException when it does not start; nothing is left running then
      */
     public static EmbeddedPostgresServer start(Map<String, String> settings) {
-        return Retry.onBindFailure(attempt -> startOnce(PostgresSettings.withDefaults(settings)));
+        StaleData.sweepOnce();
+        return Retry.onBindFailure(attempt -> startOn(FreePorts.pick(1)[0], PostgresSettings.withDefaults(settings)));
     }
 
-    private static EmbeddedPostgresServer startOnce(Map<String, String> settings) {
-        int port = FreePorts.pick(1)[0];
+    /** One attempt on {@code port}; fails with a {@link BindException} cause when the port is taken. */
+    static EmbeddedPostgresServer startOn(int port, Map<String, String> settings) {
+        Path dataDir = TempDirs.create("epg");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
+                .setDataDirectory(dataDir)
                 .setOverrideWorkingDirectory(binariesDir())
                 .setCleanDataDirectory(true)
                 .setRegisterShutdownHook(false)
@@ -61,16 +68,40 @@ public final class EmbeddedPostgresServer implements RunningPostgres {
         EmbeddedPostgres postgres;
         try {
             postgres = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start on port " + port + ": "
-                    + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            StaleData.stopServerOn(dataDir);
+            TempDirs.delete(dataDir);
+            throw FreePorts.isFree(port) ? new UncheckedIOException("embedded PostgreSQL did not start on port "
+                    + port + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e))
+                    : portTaken(port, e);
         }
-        PgServer server = new PgServer(FreePorts.LOOPBACK, postgres.getPort(), USER, PASSWORD, "postgres");
+        PgServer server = new PgServer(FreePorts.LOOPBACK, port, USER, PASSWORD, "postgres");
         try {
-            return new EmbeddedPostgresServer(postgres, server, server.serverVersion());
+            Map<String, String> running = server.settings();
+            if (!sameFolder(running.get("data_directory"), dataDir)) {
+                throw portTaken(port, new IllegalStateException("the server on port " + port + " serves "
+                        + running.get("data_directory") + ", not " + dataDir));
+            }
+            return new EmbeddedPostgresServer(postgres, server, running.get("server_version").split(" ")[0]);
         } catch (RuntimeException e) {
             closeQuietly(postgres, e);
             throw e;
+        }
+    }
+
+    /** A failure {@link Retry} retries: another process took the port between choosing and binding it. */
+    private static UncheckedIOException portTaken(int port, Throwable cause) {
+        BindException clash = new BindException("port " + port + " was taken by another process while PostgreSQL"
+                + " started");
+        clash.initCause(cause);
+        return new UncheckedIOException(clash);
+    }
+
+    private static boolean sameFolder(String reported, Path expected) {
+        try {
+            return reported != null && Path.of(reported).toRealPath().equals(expected.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 

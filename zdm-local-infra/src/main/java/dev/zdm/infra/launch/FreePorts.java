@@ -34,6 +34,15 @@ public final class FreePorts {
         return ports;
     }
 
+    /** Whether {@code port} on {@link #LOOPBACK} can be bound right now. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static int pickOne() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             return socket.getLocalPort();

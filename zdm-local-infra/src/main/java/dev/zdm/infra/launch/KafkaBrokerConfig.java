@@ -45,7 +45,23 @@ record KafkaBrokerConfig(int brokerPort, int controllerPort, Path logDir) {
         p.put("transaction.state.log.num.partitions", "5");
         // small segments keep a long-running demo's disk use modest; retention stays the default
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        smallFootprint(p);
         return p;
+    }
+
+    /**
+     * The broker shares a 2-core machine and a test JVM's heap with the code under test. The log
+     * cleaner allocates its whole dedupe buffer up front (128 MB by default), and the default thread
+     * pools are sized for a dedicated server.
+     */
+    private static void smallFootprint(Properties p) {
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "4");
+        p.put("background.threads", "2");
+        p.put("num.recovery.threads.per.data.dir", "1");
+        p.put("group.coordinator.threads", "2");
+        p.put("share.coordinator.threads", "1");
     }
 
     private static void singleNodeInternalTopics(Properties p) {
