@@ -4,7 +4,8 @@ package dev.zdm.executor.batch;
  * Chooses the next batch size from how long the last batch took, aiming at a target batch time.
  * Grows slowly (at most {@link #MAX_GROWTH}x per batch, and only as far as the measured speed
  * says the target allows), shrinks at once in proportion when a batch overruns, and brakes hard
- * (at least halves) when a batch takes {@link #BRAKE_FACTOR} times the target or longer.
+ * when a batch takes {@link #BRAKE_FACTOR} times the target or longer: the proportional size,
+ * halved again.
  *
  * <p>Pure and immutable; thread-safe.
  */
@@ -34,11 +35,16 @@ public final class BatchSizer {
      */
     public static final double MAX_GROWTH = 1.5;
     /**
-     * A batch this many times over target means the database is in trouble, not just that the
-     * batch was a little big: cut to at most {@link #BRAKE_CUT} of the size at once.
+     * A batch this many times over target means the database is in trouble (lock waits, I/O
+     * saturation), not just that the batch was a little big.
      */
     public static final double BRAKE_FACTOR = 3.0;
-    /** The least a brake cuts: at least halve. */
+    /**
+     * Extra cut on a brake, on top of the proportional one. Proportional sizing assumes time grows
+     * with rows; under contention it does not (a lock wait costs the same for 10 rows or 10,000), so
+     * a proportional cut alone would overshoot the target again. Halving once more gets back under
+     * it in one step; the slow growth then finds the right size.
+     */
     public static final double BRAKE_CUT = 0.5;
 
     private final long targetMs;
@@ -84,7 +90,7 @@ public final class BatchSizer {
         double ratio = (double) targetMs / Math.max(1, elapsedMs);
         double factor;
         if (elapsedMs >= BRAKE_FACTOR * targetMs) {
-            factor = Math.min(ratio, BRAKE_CUT);
+            factor = ratio * BRAKE_CUT;
         } else {
             factor = Math.min(ratio, MAX_GROWTH);
         }
