@@ -245,7 +245,8 @@ public final class BackfillJob {
     private void fail(Throwable err) {
         reporter.stop();
         ZdmException failure = err instanceof ZdmException zdm ? zdm
-                : new ZdmException(ErrorCode.INTERNAL, "backfill " + ref + " of " + step.table() + " failed: " + err, ref.stepId(), null, err);
+                : new ZdmException(BatchErrors.classify(err), "backfill " + ref + " of " + step.table() + " failed before its first batch: "
+                        + err.getMessage() + "; check the step against the live schema, then run it again", ref.stepId(), BatchErrors.sqlState(err), err);
         meter.state(BackfillState.FAILED, failure.getMessage());
         Future<Void> recorded = checkpoint == null ? Future.succeededFuture() : store.status(pool, ref, BackfillState.FAILED, batchSize);
         recorded.onComplete(x -> {

@@ -36,9 +36,19 @@ public final class BackfillSql {
         return "SELECT reltuples::bigint AS estimate FROM pg_class WHERE oid = to_regclass($1)";
     }
 
-    /** {@code min(key), max(key)} as text; both null on an empty table. Served from the key's index. */
+    /**
+     * The smallest and largest key as text; both null on an empty table. Two index probes; written
+     * with {@code ORDER BY ... LIMIT 1} because {@code min()}/{@code max()} do not exist for every
+     * ordered type (uuid before PostgreSQL 18).
+     */
     public String boundsQuery() {
-        return "SELECT min(" + key.sql() + ")::text AS lo, max(" + key.sql() + ")::text AS hi FROM " + table.sql();
+        return "SELECT (" + edgeKey("") + ") AS lo, (" + edgeKey(" DESC") + ") AS hi";
+    }
+
+    private String edgeKey(String direction) {
+        // qualified, so ORDER BY sorts by the key's own type, not by its text output column
+        String k = "src." + key.sql();
+        return "SELECT " + k + "::text FROM " + table.sql() + " AS src WHERE " + k + " IS NOT NULL ORDER BY " + k + direction + " LIMIT 1";
     }
 
     /**

@@ -27,7 +27,9 @@ class BackfillSqlTest {
 
     @Test
     void boundsAndLeftoversAreIndexFriendly() {
-        assertThat(sql.boundsQuery()).isEqualTo("SELECT min(id)::text AS lo, max(id)::text AS hi FROM shop.orders");
+        // the sort must be by src.id (bigint), never by the text output column: "9999" > "10000" as text
+        assertThat(sql.boundsQuery()).isEqualTo("SELECT (SELECT src.id::text FROM shop.orders AS src WHERE src.id IS NOT NULL ORDER BY src.id LIMIT 1) AS lo,"
+                + " (SELECT src.id::text FROM shop.orders AS src WHERE src.id IS NOT NULL ORDER BY src.id DESC LIMIT 1) AS hi");
         assertThat(sql.pastBoundQuery()).isEqualTo(
                 "SELECT count(*) AS n FROM shop.orders WHERE id > $1::text::bigint AND (total_cents IS NULL)");
         assertThat(sql.atOrPastQuery()).isEqualTo("SELECT $1::text::bigint >= $2::text::bigint AS done");
