@@ -193,8 +193,11 @@ public final class BackfillJob {
         }
         int retryRows = nextRows;
         long delay = settings.backoff().delayMs(attemptNo, ThreadLocalRandom.current().nextDouble());
-        LOG.warn("backfill {} batch after key {} failed ({}), retry {} in {} ms with {} rows: {}", ref, checkpoint.lastKey(),
-                code.code(), attemptNo, delay, retryRows, err.getMessage());
+        String sqlState = BatchErrors.sqlState(err);
+        String why = code.code() + (sqlState == null ? "" : " (" + sqlState + ")") + " on the batch after key " + checkpoint.lastKey()
+                + "; retry " + attemptNo + " of " + settings.backoff().maxAttempts() + " in " + delay + " ms";
+        LOG.warn("backfill {}: {} with {} rows: {}", ref, why, retryRows, err.getMessage());
+        if (meter.state(BackfillState.THROTTLED, why)) reporter.emit();
         return sleeper.sleep(delay)
                 .compose(x -> store.read(pool, ref).otherwiseEmpty())
                 .compose(fresh -> {
