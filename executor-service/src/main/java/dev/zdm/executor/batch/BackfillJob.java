@@ -171,7 +171,13 @@ public final class BackfillJob {
         if (meter.state(BackfillState.PAUSED, "paused by an operator")) {
             store.status(pool, ref, BackfillState.PAUSED, batchSize).onComplete(x -> reporter.emit());
         }
-        sleeper.sleep(settings.progressIntervalMs()).onComplete(x -> iterate());
+        sleeper.sleep(settings.progressIntervalMs()).onComplete(x -> {
+            if (pauseRequested || cancelRequested) {
+                iterate();
+                return;
+            }
+            store.status(pool, ref, BackfillState.RUNNING, batchSize).onComplete(y -> iterate());
+        });
     }
 
     /** One batch with retries; a null result means a control command arrived during a backoff and no batch ran. */

@@ -135,9 +135,33 @@ class BackfillRunnerIT {
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> heldAt.equals(db.progress(ref, "last_key")));
 
         job.resume();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !"paused".equals(db.progress(ref, "status")));
         BackfillOutcome done = await(job.outcome());
         assertThat(done.state()).isEqualTo(BackfillState.COMPLETED);
         assertThat(db.count("SELECT count(*) FROM paused WHERE touched <> 1")).isZero();
+    }
+
+    @Test
+    void twoRunsOfOneStepAtOnceNeverDoARangeTwice() {
+        db.orders("twice", 30_000);
+        StepRef ref = new StepRef("m-twice", "p1", "s1");
+        Step.Backfill step = touchEveryRow("twice", new BatchOptions(500, 0, 0, 100));
+        BackfillRunner runner = new BackfillRunner(db.vertx, db.pool, new BreakerBoard(), SLOW);
+
+        BackfillJob one = runner.start(ref, step, ProgressListener.NONE);
+        BackfillJob two = runner.start(ref, step, ProgressListener.NONE);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (BackfillJob job : List.of(one, two)) {
+            try {
+                await(job.outcome());
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+
+        assertThat(failures).hasSize(1).first().asString().contains("another executor is running this step");
+        assertThat(db.count("SELECT count(*) FROM twice WHERE touched <> 1")).isZero();
+        assertThat(db.progress(ref, "rows_affected")).isEqualTo("30000");
     }
 
     static String nz(String value) {
