@@ -119,7 +119,7 @@ public final class BackfillJob {
         }
         batches = new BatchTransaction(pool, p.sql(), store, ref, settings.lockTimeoutMs(), settings.statementTimeoutMs());
         if (step.options().maxDurationMs() > 0) deadlineNanos = System.nanoTime() + step.options().maxDurationMs() * 1_000_000;
-        meter.state(BackfillState.RUNNING, null);
+        meter.state(BackfillState.RUNNING, null, null);
         reporter.start(settings.progressIntervalMs());
         store.status(pool, ref, BackfillState.RUNNING, batchSize).onComplete(x -> {
             reporter.emit();
@@ -132,7 +132,8 @@ public final class BackfillJob {
         Optional<Integer> smaller = smallerRequest.getAndSet(null);
         if (smaller != null) batchSize = sizer.smaller(batchSize, smaller.orElse(null));
         ThrottleDecision decision = gate.decide(monoMs());
-        if (meter.state(decision.reason() == null ? BackfillState.RUNNING : BackfillState.THROTTLED, decision.reason())) {
+        BackfillState running = decision.reason() == null ? BackfillState.RUNNING : BackfillState.THROTTLED;
+        if (meter.state(running, decision.tag(), decision.reason())) {
             reporter.emit();
         }
         if (decision instanceof ThrottleDecision.Hold) {
@@ -168,7 +169,7 @@ public final class BackfillJob {
     }
 
     private void park() {
-        if (meter.state(BackfillState.PAUSED, "paused by an operator")) {
+        if (meter.state(BackfillState.PAUSED, BackfillProgress.PAUSED_TAG, "paused by an operator")) {
             store.status(pool, ref, BackfillState.PAUSED, batchSize).onComplete(x -> reporter.emit());
         }
         sleeper.sleep(settings.progressIntervalMs()).onComplete(x -> {
@@ -203,7 +204,7 @@ public final class BackfillJob {
         String why = code.code() + (sqlState == null ? "" : " (" + sqlState + ")") + " on the batch after key " + checkpoint.lastKey()
                 + "; retry " + attemptNo + " of " + settings.backoff().maxAttempts() + " in " + delay + " ms";
         LOG.warn("backfill {}: {} with {} rows: {}", ref, why, retryRows, err.getMessage());
-        if (meter.state(BackfillState.THROTTLED, why)) reporter.emit();
+        if (meter.state(BackfillState.THROTTLED, BackfillProgress.RETRYING_TAG, why)) reporter.emit();
         return sleeper.sleep(delay)
                 .compose(x -> store.read(pool, ref).otherwiseEmpty())
                 .compose(fresh -> {
@@ -242,7 +243,7 @@ public final class BackfillJob {
 
     private void end(BackfillState state, String message, long rowsPastBound) {
         reporter.stop();
-        meter.state(state, state == BackfillState.COMPLETED ? null : message);
+        meter.end(state, message);
         store.status(pool, ref, state, batchSize).onComplete(x -> {
             reporter.emit();
             String keyMax = checkpoint.keyMax();
@@ -256,7 +257,7 @@ public final class BackfillJob {
         ZdmException failure = err instanceof ZdmException zdm ? zdm
                 : new ZdmException(BatchErrors.classify(err), "backfill " + ref + " of " + step.table() + " failed before its first batch: "
                         + err.getMessage() + "; check the step against the live schema, then run it again", ref.stepId(), BatchErrors.sqlState(err), err);
-        meter.state(BackfillState.FAILED, failure.getMessage());
+        meter.end(BackfillState.FAILED, failure.getMessage());
         Future<Void> recorded = checkpoint == null ? Future.succeededFuture() : store.status(pool, ref, BackfillState.FAILED, batchSize);
         recorded.onComplete(x -> {
             if (checkpoint != null) reporter.emit();

@@ -12,7 +12,9 @@ final class JobMeter {
     private final RateMeter rowsRate = new RateMeter();
     private final RateMeter keysRate = new RateMeter();
     private BackfillState state = BackfillState.STARTING;
+    private String tag;
     private String reason;
+    private String message;
     private BackfillStart.Prepared prepared;
     private long priorRowsAffected;
     private long keysThisRun;
@@ -29,12 +31,21 @@ final class JobMeter {
         keysRate.record(monoMs, 0);
     }
 
-    /** Sets the state and its reason; true when either changed. */
-    boolean state(BackfillState next, String why) {
-        boolean changed = next != state || !Objects.equals(why, reason);
+    /** Sets a running state with its throttle tag and reason (both null at full speed); true when any changed. */
+    boolean state(BackfillState next, String nextTag, String why) {
+        boolean changed = next != state || !Objects.equals(why, reason) || !Objects.equals(nextTag, tag);
         state = next;
+        tag = nextTag;
         reason = why;
         return changed;
+    }
+
+    /** Sets a terminal state and the message it ended with. */
+    void end(BackfillState last, String why) {
+        state = last;
+        tag = null;
+        reason = null;
+        message = why;
     }
 
     void batch(BatchResult batch, Checkpoint cp, long monoMs) {
@@ -55,7 +66,7 @@ final class JobMeter {
         Long eta = state == BackfillState.COMPLETED ? Long.valueOf(0)
                 : state.terminal() || total == null ? null : RateMeter.etaMs(total - covered, keysRate.perSecond(mono));
         return new BackfillProgress(ref, table, state, affected, covered, total, rowsRate.perSecond(mono), batchSize, eta,
-                reason, cp == null ? 0 : cp.batchesCompleted(), cp == null ? null : cp.lastKey(), System.currentTimeMillis());
+                reason, tag, message, cp == null ? 0 : cp.batchesCompleted(), cp == null ? null : cp.lastKey(), System.currentTimeMillis());
     }
 
     private long covered(Checkpoint cp, Long total) {

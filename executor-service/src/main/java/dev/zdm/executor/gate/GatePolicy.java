@@ -67,14 +67,14 @@ public final class GatePolicy {
         int lockTimeouts = readings.recentLockTimeouts();
         if (lockTimeouts > 0) {
             long pause = Math.min(MAX_PAUSE_MS, LOCK_PAUSE_MS * lockTimeouts);
-            return new ThrottleDecision.Slow(pause, lockTimeouts + " lock timeout(s) on the backfill's own statements in the last "
+            return new ThrottleDecision.Slow(pause, ThrottleDecision.LOCK_TIMEOUTS, lockTimeouts + " lock timeout(s) on the backfill's own statements in the last "
                     + LOCK_WINDOW_MS / 1000 + " s: application transactions hold the rows");
         }
         List<Long> window = lastBatches(readings.recentBatchMs());
         if (window.size() == BATCH_WINDOW) {
             long median = median(window);
             if (median > SLOW_FACTOR * readings.targetBatchMs()) {
-                return new ThrottleDecision.Slow(Math.min(MAX_PAUSE_MS, median),
+                return new ThrottleDecision.Slow(Math.min(MAX_PAUSE_MS, median), ThrottleDecision.SLOW_BATCHES,
                         "median batch time " + median + " ms over the last " + BATCH_WINDOW + " batches exceeds "
                                 + SLOW_FACTOR + "x the " + readings.targetBatchMs() + " ms target");
             }

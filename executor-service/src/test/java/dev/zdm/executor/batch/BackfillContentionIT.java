@@ -112,6 +112,7 @@ class BackfillContentionIT {
 
         board.update("locks", "db1", "OPEN", "longest lock wait 3000 ms > 1000 ms", System.currentTimeMillis());
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream().anyMatch(p -> p.state() == BackfillState.THROTTLED
+                && "breaker_open".equals(p.throttleTag())
                 && p.throttleReason().equals("breaker locks on db1 OPEN: longest lock wait 3000 ms > 1000 ms")));
         long held = rows(ref);
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).until(() -> rows(ref) == held);
@@ -139,6 +140,7 @@ class BackfillContentionIT {
             BackfillJob job = new BackfillRunner(db.vertx, db.pool, new BreakerBoard(), BackfillRunnerIT.SLOW)
                     .start(ref, BackfillRunnerIT.touchEveryRow("locked", new BatchOptions(500, 0, 0, 100)), seen::add);
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().anyMatch(p -> p.state() == BackfillState.THROTTLED
+                    && "retrying".equals(p.throttleTag())
                     && p.throttleReason().startsWith("ZDM-LOCK-TIMEOUT (55P03) on the batch after key")));
             assertThat(rows(ref)).isLessThan(5_000);
             app.rollback();
@@ -147,6 +149,7 @@ class BackfillContentionIT {
         }
         // once past the lock, the gate slows the next batches on that evidence
         assertThat(seen).anyMatch(p -> p.state() == BackfillState.THROTTLED
+                && "lock_timeouts".equals(p.throttleTag())
                 && p.throttleReason().contains("lock timeout(s) on the backfill's own statements"));
         assertThat(db.count("SELECT count(*) FROM locked WHERE touched <> 1")).isZero();
     }

@@ -59,7 +59,11 @@ class BackfillRunnerIT {
         assertThat(db.progress(ref, "rows_affected")).isEqualTo("100000");
         assertThat(Long.parseLong(db.progress(ref, "batches_completed"))).isEqualTo(outcome.batchesCompleted()).isGreaterThan(1);
         assertThat(seen).isNotEmpty();
-        assertThat(seen.get(seen.size() - 1).state()).isEqualTo(BackfillState.COMPLETED);
+        BackfillProgress last = seen.get(seen.size() - 1);
+        assertThat(last.state()).isEqualTo(BackfillState.COMPLETED);
+        assertThat(last.message()).isEqualTo(outcome.message()).startsWith("backfilled 100000 rows of filled");
+        assertThat(last.rowsCovered()).isEqualTo(last.rowsTotal()).isEqualTo(100_000L);
+        assertThat(last.etaMs()).isZero();
         assertThat(seen).anyMatch(p -> p.state() == BackfillState.RUNNING);
     }
 
@@ -131,7 +135,8 @@ class BackfillRunnerIT {
         assertThat(db.count("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
                 + " WHERE a.application_name = 'zdm-executor'")).isZero();
         db.exec("BEGIN; LOCK TABLE paused IN ACCESS EXCLUSIVE MODE NOWAIT; COMMIT"); // would fail with 55P03 if the runner held anything
-        assertThat(seen).anyMatch(p -> p.state() == BackfillState.PAUSED && p.throttleReason() != null);
+        assertThat(seen).anyMatch(p -> p.state() == BackfillState.PAUSED && "paused".equals(p.throttleTag())
+                && "paused by an operator".equals(p.throttleReason()));
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> heldAt.equals(db.progress(ref, "last_key")));
 
         job.resume();
