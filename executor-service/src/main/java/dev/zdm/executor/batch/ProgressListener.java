@@ -9,6 +9,17 @@ package dev.zdm.executor.batch;
 public interface ProgressListener {
     void onProgress(BackfillProgress progress);
 
+    /** This listener, then {@code next}; a failure of one does not keep the other from being called. */
+    default ProgressListener andThen(ProgressListener next) {
+        return progress -> {
+            try {
+                onProgress(progress);
+            } finally {
+                next.onProgress(progress);
+            }
+        };
+    }
+
     /** A listener that ignores everything. */
     ProgressListener NONE = progress -> { };
 }
