@@ -9,6 +9,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -231,7 +232,7 @@ public final class BackfillJob {
         KeyRange range = checkpoint.range();
         boolean wholeRange = range != null && range.max().equals(prepared.runEnd());
         Future<Long> past = wholeRange
-                ? pool.preparedQuery(prepared.sql().pastBoundQuery()).execute(io.vertx.sqlclient.Tuple.of(range.max()))
+                ? pool.preparedQuery(prepared.sql().pastBoundQuery()).execute(Tuple.of(range.max()))
                         .map(rows -> rows.iterator().next().getLong("n"))
                 : Future.succeededFuture(0L);
         past.onFailure(this::fail).onSuccess(n -> end(BackfillState.COMPLETED, BackfillMessages.completion(step.table(), checkpoint, prepared.runEnd(), wholeRange, n), n));

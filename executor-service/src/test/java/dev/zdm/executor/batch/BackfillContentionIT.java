@@ -131,18 +131,18 @@ class BackfillContentionIT {
 
     @Test
     void aRowLockHeldByTheApplicationIsWaitedOutWithBackoffAndReported() throws Exception {
-        db.orders("locked", 20_000);
+        db.orders("locked", 6_000);
         StepRef ref = new StepRef("m-lock", "p1", "s1");
         List<BackfillProgress> seen = new CopyOnWriteArrayList<>();
         try (Connection app = db.connect()) {
             app.setAutoCommit(false);
-            app.createStatement().execute("SELECT * FROM locked WHERE id = 5000 FOR UPDATE");
+            app.createStatement().execute("SELECT * FROM locked WHERE id = 2000 FOR UPDATE");
             BackfillJob job = new BackfillRunner(db.vertx, db.pool, new BreakerBoard(), BackfillRunnerIT.SLOW)
                     .start(ref, BackfillRunnerIT.touchEveryRow("locked", new BatchOptions(500, 0, 0, 100)), seen::add);
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().anyMatch(p -> p.state() == BackfillState.THROTTLED
                     && "retrying".equals(p.throttleTag())
                     && p.throttleReason().startsWith("ZDM-LOCK-TIMEOUT (55P03) on the batch after key")));
-            assertThat(rows(ref)).isLessThan(5_000);
+            assertThat(rows(ref)).isLessThan(2_000);
             app.rollback();
             BackfillOutcome done = await(job.outcome());
             assertThat(done.state()).isEqualTo(BackfillState.COMPLETED);

@@ -4,6 +4,7 @@ import static dev.zdm.executor.batch.BackfillFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.zdm.domain.plan.BatchOptions;
 import dev.zdm.executor.gate.BreakerBoard;
 import dev.zdm.infra.junit.TestInfra;
 import dev.zdm.infra.junit.ZdmInfraExtension;
@@ -52,7 +53,7 @@ class BackfillKillIT {
         assertThat(db.count("SELECT count(*) FROM crashed WHERE id > " + cut + " AND touched <> 0")).isZero();
 
         BackfillOutcome done = await(new BackfillRunner(db.vertx, db.pool, new BreakerBoard(), BackfillRunnerIT.SLOW)
-                .start(ref, BackfillRunnerIT.touchEveryRow("crashed", new dev.zdm.domain.plan.BatchOptions(500, 0, 0, 100)),
+                .start(ref, BackfillRunnerIT.touchEveryRow("crashed", new BatchOptions(500, 0, 0, 100)),
                         ProgressListener.NONE).outcome());
 
         assertThat(done.state()).isEqualTo(BackfillState.COMPLETED);
