@@ -81,6 +81,8 @@ CREATE TABLE IF NOT EXISTS zdm._migration_progress (
     rows_affected     bigint      NOT NULL DEFAULT 0,
     rows_total        bigint,
     last_key          text,
+    key_min           text,
+    key_max           text,
     batch_size        integer,
     status            text        NOT NULL DEFAULT 'running',
     started_at        timestamptz NOT NULL DEFAULT now(),

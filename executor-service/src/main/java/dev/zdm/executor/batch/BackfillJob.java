@@ -182,7 +182,7 @@ public final class BackfillJob {
         });
     }
 
-    /** One batch with retries; a null result means a control command arrived during a backoff and no batch ran. */
+    /** One batch with retries; a null result means a control command or an open breaker arrived during a backoff and no batch ran. */
     private Future<BatchResult> attempt(int rows, int attemptNo) {
         return batches.run(new Cursor(checkpoint.lastKey(), prepared.checkpoint().keyMin()), prepared.runEnd(), rows)
                 .recover(err -> retry(err, rows, attemptNo));
@@ -212,6 +212,8 @@ public final class BackfillJob {
                     // the connection may have dropped after a commit landed: trust the table, not memory
                     if (fresh != null && fresh.isPresent()) checkpoint = fresh.get();
                     if (pauseRequested || cancelRequested) return Future.succeededFuture(null);
+                    // a breaker that opened meanwhile holds the job instead of spending retries against a lock
+                    if (gate.decide(monoMs()) instanceof ThrottleDecision.Hold) return Future.succeededFuture(null);
                     return attempt(retryRows, attemptNo + 1);
                 });
     }

@@ -7,7 +7,10 @@ import dev.zdm.events.ControlCommand;
 import dev.zdm.events.PhaseCommand;
 import dev.zdm.events.PhaseResult;
 import dev.zdm.executor.ExecutorConfig;
-import dev.zdm.executor.step.Backoff;
+import dev.zdm.executor.batch.Backoff;
+import dev.zdm.executor.gate.BreakerBoard;
+import dev.zdm.executor.step.BackfillStepRunner;
+import dev.zdm.events.CircuitBreakerEvent;
 import dev.zdm.executor.step.FlagStepRunner;
 import dev.zdm.executor.step.IndexStepRunner;
 import dev.zdm.executor.step.PhaseControl;
@@ -45,6 +48,8 @@ public final class ExecutorVerticle extends VerticleBase {
     private final Map<String, Future<Integer>> schemas = new ConcurrentHashMap<>();
     private EventConsumer commands;
     private EventConsumer control;
+    private EventConsumer breakers;
+    private final BreakerBoard board = new BreakerBoard();
     private TargetPools pools;
     private PhaseRunner runner;
 
@@ -56,17 +61,46 @@ public final class ExecutorVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         pools = new TargetPools(vertx, platform.config().targets(), "zdm-executor");
-        Retrying retrying = new Retrying(Backoff.withJitter(config.retryFirstDelayMs(), config.retryMaxDelayMs()), config.ddlMaxAttempts());
+        Retrying retrying = new Retrying(new Backoff(config.retryFirstDelayMs(), config.retryMaxDelayMs(), config.ddlMaxAttempts() - 1));
         runner = new PhaseRunner(new SqlStepRunner(retrying, config.statementTimeoutMs()), new IndexStepRunner(retrying),
-                new FlagStepRunner(), (ctx, step) -> Future.failedFuture(new ZdmException(ErrorCode.INVALID_REQUEST,
-                "backfill steps are not supported by this executor build yet", step.id())));
+                new FlagStepRunner(), new BackfillStepRunner(board, platform.registry()));
         var topics = platform.config().topics();
         commands = new EventConsumer("executor-commands", platform.config().kafkaBootstrap(), config.groupId(),
                 List.of(topics.phaseCommands()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onCommand).start();
         control = EventConsumer.broadcast("executor-control", platform.config().kafkaBootstrap(), platform.config().instanceId(),
                 List.of(topics.control()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onControl).start();
+        breakers = EventConsumer.broadcast("executor-breakers", platform.config().kafkaBootstrap(), platform.config().instanceId(),
+                List.of(topics.breaker()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onBreaker).start();
         platform.health().register("executor.commands", commands::healthy);
         platform.health().register("executor.control", control::healthy);
+        return seedBreakers();
+    }
+
+    /** Breaker events only tell changes: start from the state each target's control schema holds. */
+    private Future<Void> seedBreakers() {
+        Future<Void> chain = Future.succeededFuture();
+        for (String target : pools.targets().keySet()) {
+            chain = chain.compose(v -> ready(target))
+                    .compose(v -> pools.pool(target).query("SELECT breaker_name, target, state, coalesce(last_reason, ''), "
+                            + "(extract(epoch FROM updated_at) * 1000)::bigint FROM zdm._migration_circuit_breakers").execute())
+                    .map(rows -> {
+                        rows.forEach(r -> board.update(r.getString(0), r.getString(1).isEmpty() ? target : r.getString(1),
+                                r.getString(2), r.getString(3), r.getLong(4)));
+                        return (Void) null;
+                    })
+                    .recover(e -> {
+                        LOG.warn("cannot read breaker state of {}: {}; starting with none known", target, e.toString());
+                        return Future.succeededFuture();
+                    });
+        }
+        return chain;
+    }
+
+    private Future<Void> onBreaker(Envelope envelope) {
+        if (envelope.event() instanceof CircuitBreakerEvent e) {
+            board.update(e.getBreakerName(), e.getTarget(), e.getState(), e.getReason(), e.getAt().toEpochMilli());
+            LOG.info("breaker {} ({}) is {}: {}", e.getBreakerName(), e.getTarget(), e.getState(), e.getReason());
+        }
         return Future.succeededFuture();
     }
 
@@ -118,7 +152,7 @@ public final class ExecutorVerticle extends VerticleBase {
 
     private void publishProgress(PhaseCommand command, StepContext.StepProgress p) {
         var phase = command.getPhase();
-        var event = Progress.of(command.getMigrationId(), p.state(), p.message(), SOURCE).setPhaseId(phase.getPhaseId())
+        var event = Progress.of(command.getMigrationId(), p.state(), p.message() == null ? "" : p.message(), SOURCE).setPhaseId(phase.getPhaseId())
                 .setPhaseIndex(phase.getIndex()).setPhaseCount(command.getPhaseCount()).setPhaseName(phase.getName())
                 .setRowsDone(p.rowsDone()).setRowsTotal(p.rowsTotal()).setRowsPerSecond(p.rowsPerSecond())
                 .setBatchSize(p.batchSize()).setEtaMs(p.etaMs()).setThrottleReason(p.throttleReason()).build();
@@ -151,6 +185,7 @@ public final class ExecutorVerticle extends VerticleBase {
         return vertx.executeBlocking(() -> {
             commands.close();
             control.close();
+            breakers.close();
             return null;
         }).compose(v -> pools.closeAll());
     }

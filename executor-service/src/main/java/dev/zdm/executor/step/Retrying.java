@@ -2,6 +2,7 @@ package dev.zdm.executor.step;
 
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
+import dev.zdm.executor.batch.Backoff;
 import dev.zdm.runtime.messaging.Errors;
 import io.vertx.core.Future;
 import java.util.function.Supplier;
@@ -12,11 +13,10 @@ import org.slf4j.LoggerFactory;
 public final class Retrying {
     private static final Logger LOG = LoggerFactory.getLogger(Retrying.class);
     private final Backoff backoff;
-    private final int maxAttempts;
 
-    public Retrying(Backoff backoff, int maxAttempts) {
+    /** @param backoff delays between attempts, and how many retries are allowed */
+    public Retrying(Backoff backoff) {
         this.backoff = backoff;
-        this.maxAttempts = maxAttempts;
     }
 
     public <T> Future<T> run(StepContext ctx, String stepId, String what, Supplier<Future<T>> action) {
@@ -30,16 +30,16 @@ public final class Retrying {
         return action.get().recover(error -> {
             ZdmException z = Errors.classify(error, stepId);
             if (!z.retriable()) return Future.failedFuture(z);
-            if (n >= maxAttempts) {
+            if (!backoff.allows(n)) {
                 return Future.failedFuture(new ZdmException(z.code(), what + " still failing after " + n + " attempts over "
                         + (System.currentTimeMillis() - startedAt) + " ms: " + z.getMessage()
                         + (z.code() == ErrorCode.LOCK_TIMEOUT ? "; a long transaction holds a conflicting lock: find it with pg_blocking_pids, then resume" : ""),
                         stepId, z.sqlState(), error));
             }
-            long delay = backoff.delayMs(n);
+            long delay = backoff.delayMs(n, java.util.concurrent.ThreadLocalRandom.current().nextDouble());
             String reason = z.code().code() + (z.sqlState() == null ? "" : " (" + z.sqlState() + ")") + ": " + z.getMessage();
             LOG.info("{} {}: attempt {} failed ({}), retrying in {} ms", ctx.migrationId(), stepId, n, reason, delay);
-            ctx.progress().accept(StepContext.StepProgress.throttled(what + ": attempt " + n + "/" + maxAttempts
+            ctx.progress().accept(StepContext.StepProgress.throttled(what + ": attempt " + n + "/" + (backoff.maxAttempts() + 1)
                     + " failed, retrying in " + delay + " ms", reason));
             return ctx.vertx().timer(delay).compose(v -> attempt(ctx, stepId, what, action, n + 1, startedAt));
         });
