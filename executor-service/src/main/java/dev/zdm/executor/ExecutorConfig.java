@@ -11,9 +11,10 @@ import java.util.List;
  * @param retryFirstDelayMs  first backoff after a lock timeout; doubles per attempt, with jitter
  * @param retryMaxDelayMs    cap of that backoff
  * @param statementTimeoutMs statement_timeout of DDL steps that do not set one (0: none)
+ * @param syncTimeoutMs      how long a sync, verify or switch step waits for the sync service
  */
 public record ExecutorConfig(int ddlMaxAttempts, long retryFirstDelayMs, long retryMaxDelayMs, long statementTimeoutMs,
-                             String groupId) {
+                             long syncTimeoutMs, String groupId) {
     public static final Key<Integer> DDL_MAX_ATTEMPTS = Key.integer("executor.ddlMaxAttempts", 30, 1, 10_000,
             "attempts of a DDL whose lock is not granted (SQLSTATE 55P03) before its phase fails");
     public static final Key<Long> RETRY_FIRST_DELAY = Key.millis("executor.retryFirstDelayMs", 100, 1, 60_000,
@@ -22,11 +23,13 @@ public record ExecutorConfig(int ddlMaxAttempts, long retryFirstDelayMs, long re
             "longest backoff between DDL attempts");
     public static final Key<Long> STATEMENT_TIMEOUT = Key.millis("executor.statementTimeoutMs", 0, 0, 86_400_000,
             "statement_timeout for DDL steps that do not set one; 0 means none");
+    public static final Key<Long> SYNC_TIMEOUT = Key.millis("executor.syncTimeoutMs", 600_000, 1_000, 86_400_000,
+            "how long a sync, verify or switch step waits for the sync service's answer");
     public static final Key<String> GROUP_ID = Key.string("executor.groupId", "zdm-executor", "consumer group of the executor instances");
-    public static final List<Key<?>> KEYS = List.of(DDL_MAX_ATTEMPTS, RETRY_FIRST_DELAY, RETRY_MAX_DELAY, STATEMENT_TIMEOUT, GROUP_ID);
+    public static final List<Key<?>> KEYS = List.of(DDL_MAX_ATTEMPTS, RETRY_FIRST_DELAY, RETRY_MAX_DELAY, STATEMENT_TIMEOUT, SYNC_TIMEOUT, GROUP_ID);
 
     public static ExecutorConfig read(ConfigReader reader) {
         return new ExecutorConfig(reader.get(DDL_MAX_ATTEMPTS), reader.get(RETRY_FIRST_DELAY), reader.get(RETRY_MAX_DELAY),
-                reader.get(STATEMENT_TIMEOUT), reader.get(GROUP_ID));
+                reader.get(STATEMENT_TIMEOUT), reader.get(SYNC_TIMEOUT), reader.get(GROUP_ID));
     }
 }

@@ -10,6 +10,9 @@ import dev.zdm.executor.ExecutorConfig;
 import dev.zdm.executor.batch.Backoff;
 import dev.zdm.executor.gate.BreakerBoard;
 import dev.zdm.executor.step.BackfillStepRunner;
+import dev.zdm.executor.step.SyncAwaits;
+import dev.zdm.executor.step.SyncStepRunner;
+import dev.zdm.events.SyncStatus;
 import dev.zdm.events.CircuitBreakerEvent;
 import dev.zdm.executor.step.FlagStepRunner;
 import dev.zdm.executor.step.IndexStepRunner;
@@ -50,6 +53,8 @@ public final class ExecutorVerticle extends VerticleBase {
     private EventConsumer control;
     private EventConsumer breakers;
     private final BreakerBoard board = new BreakerBoard();
+    private final SyncAwaits syncAwaits = new SyncAwaits();
+    private EventConsumer syncStatus;
     private TargetPools pools;
     private PhaseRunner runner;
 
@@ -63,7 +68,8 @@ public final class ExecutorVerticle extends VerticleBase {
         pools = new TargetPools(vertx, platform.config().targets(), "zdm-executor");
         Retrying retrying = new Retrying(new Backoff(config.retryFirstDelayMs(), config.retryMaxDelayMs(), config.ddlMaxAttempts() - 1));
         runner = new PhaseRunner(new SqlStepRunner(retrying, config.statementTimeoutMs()), new IndexStepRunner(retrying),
-                new FlagStepRunner(), new BackfillStepRunner(board, platform.registry()));
+                new FlagStepRunner(), new BackfillStepRunner(board, platform.registry()),
+                new SyncStepRunner(platform.publisher(), platform.config().topics().syncCommands(), syncAwaits, config.syncTimeoutMs()));
         var topics = platform.config().topics();
         commands = new EventConsumer("executor-commands", platform.config().kafkaBootstrap(), config.groupId(),
                 List.of(topics.phaseCommands()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onCommand).start();
@@ -71,6 +77,11 @@ public final class ExecutorVerticle extends VerticleBase {
                 List.of(topics.control()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onControl).start();
         breakers = EventConsumer.broadcast("executor-breakers", platform.config().kafkaBootstrap(), platform.config().instanceId(),
                 List.of(topics.breaker()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onBreaker).start();
+        syncStatus = EventConsumer.broadcast("executor-sync-status", platform.config().kafkaBootstrap(), platform.config().instanceId(),
+                List.of(topics.syncStatus()), platform.codec(), platform.publisher(), vertx, platform.registry(), e -> {
+                    if (e.event() instanceof SyncStatus s) syncAwaits.offer(s);
+                    return Future.succeededFuture();
+                }).start();
         platform.health().register("executor.commands", commands::healthy);
         platform.health().register("executor.control", control::healthy);
         return seedBreakers();
@@ -186,6 +197,7 @@ public final class ExecutorVerticle extends VerticleBase {
             commands.close();
             control.close();
             breakers.close();
+            syncStatus.close();
             return null;
         }).compose(v -> pools.closeAll());
     }

@@ -19,12 +19,15 @@ public final class PhaseRunner {
     private final IndexStepRunner index;
     private final FlagStepRunner flag;
     private final StepRunner<Step.Backfill> backfill;
+    private final SyncStepRunner sync;
 
-    public PhaseRunner(SqlStepRunner sql, IndexStepRunner index, FlagStepRunner flag, StepRunner<Step.Backfill> backfill) {
+    public PhaseRunner(SqlStepRunner sql, IndexStepRunner index, FlagStepRunner flag, StepRunner<Step.Backfill> backfill,
+                       SyncStepRunner sync) {
         this.sql = sql;
         this.index = index;
         this.flag = flag;
         this.backfill = backfill;
+        this.sync = sync;
     }
 
     /** Completes with the rows affected by the phase's steps, or fails with a ZdmException naming the step. */
@@ -57,7 +60,8 @@ public final class PhaseRunner {
         if (step instanceof Step.CreateIndexConcurrently c) return index.run(ctx, c);
         if (step instanceof Step.FlagRollout f) return flag.run(ctx, f);
         if (step instanceof Step.Backfill b) return backfill.run(ctx, b);
+        if (step instanceof Step.Sync || step instanceof Step.Verify || step instanceof Step.Switch) return sync.run(ctx, step);
         return Future.failedFuture(new ZdmException(ErrorCode.INVALID_REQUEST, "step " + step.id() + " (" + step.describe()
-                + ") is carried out by the sync service, not the executor; the plan routed it wrongly", step.id()));
+                + ") has no runner in this executor", step.id()));
     }
 }
