@@ -1,6 +1,7 @@
 package dev.zdm.executor.step;
 
 import dev.zdm.domain.plan.Step;
+import dev.zdm.domain.sql.Identifiers;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -25,23 +26,25 @@ public final class SqlStepRunner implements StepRunner<Step.Sql> {
     }
 
     private Future<Long> inTransaction(StepContext ctx, Step.Sql step) {
-        return ctx.pool().withTransaction(conn -> conn.query(settings(step, "SET LOCAL")).execute()
+        return ctx.pool().withTransaction(conn -> conn.query(settings(ctx, step, "SET LOCAL")).execute()
                 .compose(r -> conn.query(step.sql()).execute())
                 .map(rs -> rowCount(step, rs))
                 .compose(rows -> StepRuns.record(conn, ctx.migrationId(), step.id(), ctx.direction(), rows, step.describe()).map(rows)));
     }
 
     private Future<Long> onConnection(StepContext ctx, Step.Sql step) {
-        return ctx.pool().withConnection(conn -> conn.query(settings(step, "SET")).execute()
+        return ctx.pool().withConnection(conn -> conn.query(settings(ctx, step, "SET")).execute()
                         .compose(r -> conn.query(step.sql()).execute())
                         .map(rs -> rowCount(step, rs))
-                        .eventually(() -> conn.query("RESET lock_timeout; RESET statement_timeout").execute()))
+                        .eventually(() -> conn.query("RESET lock_timeout; RESET statement_timeout; RESET zdm.migration_id").execute()))
                 .compose(rows -> StepRuns.record(ctx.pool(), ctx.migrationId(), step.id(), ctx.direction(), rows, step.describe()).map(rows));
     }
 
-    private String settings(Step.Sql step, String set) {
+    /** Timeouts, and {@code zdm.migration_id} so that plan SQL can record which migration it belongs to. */
+    private String settings(StepContext ctx, Step.Sql step, String set) {
         long statementTimeout = step.statementTimeoutMs() > 0 ? step.statementTimeoutMs() : defaultStatementTimeoutMs;
-        return set + " lock_timeout = " + step.lockTimeoutMs() + "; " + set + " statement_timeout = " + statementTimeout;
+        return set + " lock_timeout = " + step.lockTimeoutMs() + "; " + set + " statement_timeout = " + statementTimeout + "; "
+                + set + " zdm.migration_id = " + Identifiers.literal(ctx.migrationId());
     }
 
     /**
