@@ -29,8 +29,12 @@ public final class SchemaView implements Catalog {
     private final Set<TableName> dropped = new HashSet<>();
     private final Map<TableName, List<TableName>> viewSources = new HashMap<>();
 
+    private final SchemaView parent;
+
+    /** A view over {@code base}; when {@code base} is itself a view, this one is a scratch layer on top of it. */
     public SchemaView(Catalog base) {
         this.base = base == null ? Catalog.empty() : base;
+        this.parent = base instanceof SchemaView v ? v : null;
     }
 
     @Override
@@ -51,12 +55,13 @@ public final class SchemaView implements Catalog {
 
     /** The tables a view created by this migration (or its setup) reads; empty when unknown. */
     public List<TableName> viewSources(TableName view) {
-        return viewSources.getOrDefault(view, List.of());
+        List<TableName> mine = viewSources.get(view);
+        return mine != null ? mine : parent != null ? parent.viewSources(view) : List.of();
     }
 
     /** True when the migration itself created {@code table} earlier: nobody else uses it yet. */
     public boolean isNew(TableName table) {
-        return created.contains(table);
+        return created.contains(table) || (parent != null && parent.isNew(table));
     }
 
     /** True when the live catalog knows the table (it has statistics to estimate with). */

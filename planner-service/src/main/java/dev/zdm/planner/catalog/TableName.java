@@ -21,6 +21,12 @@ public record TableName(String schema, String name) implements Comparable<TableN
         return new TableName(null, name);
     }
 
+    /** {@code schema.name} or {@code name} as written (unquoted), e.g. a {@link Dependent#owner()}. */
+    public static TableName parse(String qualified) {
+        int dot = qualified.indexOf('.');
+        return dot < 0 ? of(qualified) : new TableName(qualified.substring(0, dot), qualified.substring(dot + 1));
+    }
+
     /** The name as SQL: quoted where needed, the schema left out when it is {@code public}. */
     public String sql() {
         return DEFAULT_SCHEMA.equals(schema) ? Identifiers.quote(name) : Identifiers.qualified(schema, name);

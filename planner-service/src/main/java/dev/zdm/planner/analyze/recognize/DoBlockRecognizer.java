@@ -52,7 +52,8 @@ final class DoBlockRecognizer implements Recognizer {
         } catch (ZdmException unreadable) {
             return Optional.of(Unknown.effect(sql.sql(), null));
         }
-        for (ParsedStatement fragment : fragments) embedded(fragment.sql(), schema, e);
+        SchemaView scratch = new SchemaView(schema);
+        for (ParsedStatement fragment : fragments) embedded(fragment.sql(), scratch, e);
         return Optional.of(e.kind(StatementKind.DO_BLOCK).build());
     }
 
@@ -65,6 +66,7 @@ final class DoBlockRecognizer implements Recognizer {
         if (start < 0) return;
         Effect inner = analyzer.apply(fragment.substring(tokens.get(start).start()), schema);
         e.merge(inner);
+        inner.changes().forEach(schema::apply);
         if (!inner.transactional()) {
             e.finding(Finding.danger("NOT_ALLOWED_IN_BLOCK", inner.kind() + " cannot run inside a DO block (a transaction block): "
                     + "PostgreSQL rejects it", "run it as its own statement; zdm does so for CREATE INDEX CONCURRENTLY"));

@@ -59,7 +59,7 @@ final class DropRecognizer implements Recognizer {
     }
 
     private static void dependent(Effect.Builder e, TableName table, Dependent d, boolean cascade) {
-        if (d.kind() == Dependent.Kind.FOREIGN_KEY && d.owner() != null) e.lock(TableName.of(d.owner()), LockMode.ACCESS_EXCLUSIVE);
+        if (d.kind() == Dependent.Kind.FOREIGN_KEY && d.owner() != null) e.lock(TableName.parse(d.owner()), LockMode.ACCESS_EXCLUSIVE);
         if (cascade) e.finding(Finding.warning("CASCADE_DROPS", "CASCADE drops " + d.kind().name().toLowerCase() + " " + d.name() + " on " + table, null));
     }
 }
