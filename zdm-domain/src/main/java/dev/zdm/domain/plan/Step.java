@@ -82,6 +82,33 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * A keyset-batched copy of existing rows from one table into another through a column mapping:
+     * {@code INSERT INTO target (k..., c...) SELECT k..., expr... FROM source WHERE key in batch
+     * ON CONFLICT (keys) DO NOTHING}, in short transactions paced like a backfill. Rows already
+     * copied (by an earlier run or by the CDC sync that started before) are left alone, so a re-run
+     * is harmless.
+     *
+     * @param mapping target column to SQL expression over the source row
+     */
+    record Copy(String id, String sourceTable, String targetTable, List<String> keyColumns, Map<String, String> mapping,
+                BatchOptions options) implements Step {
+        public Copy {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(sourceTable, "sourceTable");
+            Objects.requireNonNull(targetTable, "targetTable");
+            Objects.requireNonNull(options, "options");
+            keyColumns = List.copyOf(keyColumns);
+            mapping = Map.copyOf(mapping);
+            if (keyColumns.isEmpty()) throw new IllegalArgumentException("copy " + id + " needs key columns");
+        }
+
+        @Override
+        public String describe() {
+            return "copy " + sourceTable + " -> " + targetTable;
+        }
+    }
+
     /** Start, reverse, drain or stop a CDC sync between two shapes of the same data. */
     record Sync(String id, SyncAction action, SyncMode mode, String sourceTable, String targetTable,
                 List<String> keyColumns, Map<String, String> mapping, Map<String, String> reverseMapping) implements Step {

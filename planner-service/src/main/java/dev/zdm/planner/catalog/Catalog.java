@@ -1,0 +1,46 @@
+package dev.zdm.planner.catalog;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The planner's read-only view of the target database's catalog. Implementations must be safe to
+ * call from one thread at a time; answers are a snapshot (they do not change while one migration
+ * is analyzed).
+ */
+public interface Catalog {
+
+    /** What is known about {@code table}; empty when the table does not exist or nothing is known. */
+    Optional<TableStats> table(TableName table);
+
+    /** The table an index belongs to; empty when unknown. */
+    Optional<TableName> tableOfIndex(String schema, String indexName);
+
+    /** A catalog that knows nothing: every estimate becomes a guess. */
+    static Catalog empty() {
+        return of(List.of());
+    }
+
+    /** A catalog holding exactly {@code tables}. */
+    static Catalog of(Collection<TableStats> tables) {
+        Map<TableName, TableStats> byName = new LinkedHashMap<>();
+        tables.forEach(t -> byName.put(t.tableName(), t));
+        return new Catalog() {
+            @Override
+            public Optional<TableStats> table(TableName table) {
+                return Optional.ofNullable(byName.get(table));
+            }
+
+            @Override
+            public Optional<TableName> tableOfIndex(String schema, String indexName) {
+                String s = schema == null ? TableName.DEFAULT_SCHEMA : schema;
+                return byName.values().stream().filter(t -> t.schema().equals(s))
+                        .filter(t -> t.indexes().stream().anyMatch(i -> i.name().equals(indexName)))
+                        .map(TableStats::tableName).findFirst();
+            }
+        };
+    }
+}

@@ -1,0 +1,112 @@
+package dev.zdm.planner.strategy;
+
+import dev.zdm.domain.plan.Step;
+import dev.zdm.domain.plan.SyncAction;
+import dev.zdm.domain.plan.SyncMode;
+import dev.zdm.planner.analyze.Change;
+import dev.zdm.planner.analyze.StatementAnalysis;
+import dev.zdm.planner.analyze.StatementKind;
+import dev.zdm.planner.catalog.ColumnInfo;
+import dev.zdm.planner.catalog.TableName;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.zdm.planner.strategy.SqlText.lit;
+import static dev.zdm.planner.strategy.SqlText.q;
+
+/**
+ * Renaming a column or changing its type without breaking the running application: add the new
+ * column, start a CDC sync old to new, backfill, wait for the version that reads the new column
+ * and writes both, reverse the sync (new to old, so older versions still see every write), wait
+ * for the version that uses the new column only, verify, then stop the sync and drop the old
+ * column (a type change then takes the old name back, in the same transaction).
+ */
+final class DualWriteStrategy implements Strategy {
+
+    @Override
+    public String name() {
+        return "dual-write";
+    }
+
+    @Override
+    public List<Claim> claim(ClaimBoard board) {
+        return board.eligible(this, s -> isRename(s) || isTypeChange(s) || (board.requested(this, s) && s.kind() == StatementKind.ALTER_COLUMN_TYPE))
+                .stream().map(s -> board.claim(this, s, List.of(s))).toList();
+    }
+
+    private static boolean isRename(StatementAnalysis s) {
+        return s.kind() == StatementKind.RENAME_COLUMN && s.breaksRunningApp();
+    }
+
+    private static boolean isTypeChange(StatementAnalysis s) {
+        return s.kind() == StatementKind.ALTER_COLUMN_TYPE && (s.rewritesTable() || s.breaksRunningApp()) && (s.blocks() || s.breaksRunningApp());
+    }
+
+    @Override
+    public void plan(Claim claim, PlanBuilder plan) {
+        StatementAnalysis s = claim.anchor();
+        if (s.kind() == StatementKind.RENAME_COLUMN) {
+            Change.RenameColumn r = s.change(Change.RenameColumn.class).orElseThrow();
+            String type = claim.context().catalog().table(r.table()).flatMap(t -> t.column(r.column())).map(ColumnInfo::type).orElse(null);
+            phases(claim, plan, new Shape(r.table(), r.column(), r.newName(), type, q(r.column()), q(r.newName()), false));
+        } else {
+            Change.AlterColumnType a = s.change(Change.AlterColumnType.class).orElseThrow();
+            String forward = a.using() != null ? "(" + a.using() + ")" : q(a.column()) + "::" + a.newType();
+            String back = a.oldType() != null ? q(a.column() + "_new") + "::" + a.oldType() : q(a.column() + "_new");
+            phases(claim, plan, new Shape(a.table(), a.column(), a.column() + "_new", a.newType(), forward, back, true));
+        }
+    }
+
+    /** What is synced: {@code target = forward(old)} and {@code old = back(target)}. */
+    private record Shape(TableName table, String old, String target, String targetType, String forward, String back, boolean typeChange) {
+    }
+
+    private void phases(Claim claim, PlanBuilder plan, Shape x) {
+        PlanContext ctx = claim.context();
+        List<String> keys = ctx.keyColumns(x.table());
+        String table = x.table().schema() + "." + x.table().name();
+        Map<String, String> mapping = Map.of(x.target(), x.forward());
+        Map<String, String> reverse = Map.of(x.old(), x.back());
+
+        plan.db("expand", claim).sql(addColumn(x)).undoSql("ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.target())).add();
+        plan.db("sync-and-backfill", claim)
+                .step(id -> new Step.Sync(id, SyncAction.START, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse))
+                .step(id -> new Step.Backfill(id, table, keys.get(0), q(x.target()) + " = " + x.forward(),
+                        q(x.target()) + " IS DISTINCT FROM " + x.forward(), ctx.batch()))
+                .undo(id -> new Step.Sync(id, SyncAction.STOP, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse)).add();
+        plan.app("read-new-write-both", claim, ctx.gate(0));
+        plan.db("reverse-sync", claim)
+                .step(id -> new Step.Sync(id, SyncAction.REVERSE, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse))
+                .undo(id -> new Step.Sync(id, SyncAction.START, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse)).add();
+        plan.app("use-new-only", claim, ctx.gate(1));
+        plan.db("verify", claim).step(id -> new Step.Verify(id, table, table, keys, mapping)).add();
+        PhaseBuilder contract = plan.db("contract", claim).pointOfNoReturn()
+                .step(id -> new Step.Sync(id, SyncAction.STOP, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse));
+        if (x.typeChange()) {
+            contract.sql(swap(x));
+        } else {
+            contract.sql("ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.old()));
+        }
+        contract.add();
+    }
+
+    /** ADD COLUMN of the target; when the catalog does not know the old type, it is looked up when the step runs. */
+    private static String addColumn(Shape x) {
+        if (x.targetType() != null) {
+            return "ALTER TABLE " + x.table().sql() + " ADD COLUMN IF NOT EXISTS " + q(x.target()) + " " + x.targetType();
+        }
+        return "DO $zdm$ BEGIN\n  EXECUTE format('ALTER TABLE %s ADD COLUMN IF NOT EXISTS %I %s', " + lit(x.table().sql()) + ", " + lit(x.target())
+                + ",\n    (SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = " + lit(x.table().sql())
+                + "::regclass AND attname = " + lit(x.old()) + "));\nEND $zdm$";
+    }
+
+    /** Drops the old column and gives its name to the new one, in one transaction, only while the new one exists. */
+    private static String swap(Shape x) {
+        return "DO $zdm$ BEGIN\n"
+                + "  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = " + lit(x.table().sql()) + "::regclass AND attname = " + lit(x.target()) + " AND NOT attisdropped) THEN\n"
+                + "    ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.old()) + ";\n"
+                + "    ALTER TABLE " + x.table().sql() + " RENAME COLUMN " + q(x.target()) + " TO " + q(x.old()) + ";\n"
+                + "  END IF;\nEND $zdm$";
+    }
+}

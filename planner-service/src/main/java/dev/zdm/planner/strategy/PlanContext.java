@@ -1,0 +1,58 @@
+package dev.zdm.planner.strategy;
+
+import dev.zdm.domain.plan.BatchOptions;
+import dev.zdm.domain.plan.DeploymentGate;
+import dev.zdm.planner.catalog.Catalog;
+import dev.zdm.planner.catalog.TableName;
+import dev.zdm.planner.catalog.TableStats;
+import dev.zdm.planner.parse.Metadata;
+
+import java.util.List;
+
+/**
+ * What a strategy needs besides the statements: the live catalog and the claim's options, each
+ * taken from the anchor's metadata when given, else from {@link PlannerSettings}.
+ */
+public record PlanContext(Catalog catalog, Metadata metadata, PlannerSettings settings) {
+
+    public long lockTimeoutMs() {
+        return metadata.lockTimeoutMs() != null ? metadata.lockTimeoutMs() : settings.lockTimeoutMs();
+    }
+
+    public long statementTimeoutMs() {
+        return metadata.statementTimeoutMs() != null ? metadata.statementTimeoutMs() : 0;
+    }
+
+    /** The deployment the {@code n}-th APP phase of this change waits for, from 0. */
+    public DeploymentGate gate(int n) {
+        String service = metadata.service() != null ? metadata.service() : settings.service();
+        List<String> versions = metadata.deploymentVersions() != null ? metadata.deploymentVersions()
+                : metadata.deploymentVersion() != null ? List.of(metadata.deploymentVersion()) : settings.versions();
+        String version = n < versions.size() ? versions.get(n) : versions.get(versions.size() - 1) + "+" + (n - versions.size() + 1);
+        return new DeploymentGate(service, version);
+    }
+
+    /** Backfill pacing: the metadata's values over the defaults. */
+    public BatchOptions batch() {
+        BatchOptions d = settings.batch();
+        return new BatchOptions(metadata.batchSize() != null ? metadata.batchSize() : d.batchSize(),
+                metadata.delayMs() != null ? metadata.delayMs() : d.delayMs(),
+                metadata.maxDurationMs() != null ? metadata.maxDurationMs() : d.maxDurationMs(),
+                metadata.rolloutPercentage() != null ? metadata.rolloutPercentage() : d.rolloutPercentage());
+    }
+
+    /** The key a backfill or copy walks: metadata {@code keyColumn}, else the primary key, else {@code id}. */
+    public List<String> keyColumns(TableName table) {
+        if (metadata.keyColumn() != null) return List.of(metadata.keyColumn());
+        List<String> pk = catalog.table(table).map(TableStats::primaryKey).orElse(List.of());
+        return pk.isEmpty() ? List.of("id") : pk;
+    }
+
+    public String breaker() {
+        return metadata.breaker() != null ? metadata.breaker() : settings.breaker();
+    }
+
+    public int removalDays() {
+        return metadata.removalDays() != null ? metadata.removalDays() : settings.removalDays();
+    }
+}

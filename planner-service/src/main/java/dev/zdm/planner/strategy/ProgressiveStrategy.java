@@ -1,0 +1,110 @@
+package dev.zdm.planner.strategy;
+
+import dev.zdm.domain.plan.Step;
+import dev.zdm.planner.analyze.Change;
+import dev.zdm.planner.analyze.SqlTokens;
+import dev.zdm.planner.analyze.StatementAnalysis;
+import dev.zdm.planner.analyze.StatementKind;
+import dev.zdm.planner.catalog.TableName;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static dev.zdm.planner.strategy.SqlText.q;
+
+/**
+ * Big work done in small pieces. An index is built with {@code CREATE INDEX CONCURRENTLY} (outside
+ * any transaction; the executor drops an INVALID leftover before retrying), first as a partial
+ * index where asked ({@code partialIndexWhere}, or a DO block that builds a partial then a full
+ * index), then in full, then the partial one is dropped. A whole-table UPDATE becomes a keyset
+ * backfill in short transactions paced by {@code batchSize}, {@code delayMs}, {@code maxDuration}
+ * and {@code rolloutPercentage}.
+ */
+final class ProgressiveStrategy implements Strategy {
+
+    @Override
+    public String name() {
+        return "progressive";
+    }
+
+    @Override
+    public List<Claim> claim(ClaimBoard board) {
+        return board.eligible(this, s -> isIndex(s, board) || isDoBlockOfIndexes(s) || isBackfill(s, board))
+                .stream().map(s -> board.claim(this, s, List.of(s))).toList();
+    }
+
+    private boolean isIndex(StatementAnalysis s, ClaimBoard board) {
+        if (s.kind() == StatementKind.CREATE_INDEX) return s.blocks();
+        return s.kind() == StatementKind.CREATE_INDEX_CONCURRENTLY
+                && (s.statement().metadata().partialIndexWhere() != null || board.requested(this, s));
+    }
+
+    private static boolean isDoBlockOfIndexes(StatementAnalysis s) {
+        return s.kind() == StatementKind.DO_BLOCK && s.change(Change.CreateIndex.class).isPresent()
+                && s.changes().stream().allMatch(c -> c instanceof Change.CreateIndex || c instanceof Change.DropIndex);
+    }
+
+    private boolean isBackfill(StatementAnalysis s, ClaimBoard board) {
+        return s.kind() == StatementKind.UPDATE && s.change(Change.Dml.class).isPresent()
+                && (board.requested(this, s) || s.statement().metadata().isProgressive()
+                || (s.blocksWrites() && Safety.whyUnsafe(s, board.thresholdMs()).isPresent()));
+    }
+
+    @Override
+    public void plan(Claim claim, PlanBuilder plan) {
+        StatementAnalysis s = claim.anchor();
+        if (s.kind() == StatementKind.UPDATE) {
+            backfill(claim, plan, s.change(Change.Dml.class).orElseThrow());
+            return;
+        }
+        List<Change.CreateIndex> builds = new ArrayList<>(s.changes().stream().filter(c -> c instanceof Change.CreateIndex).map(c -> (Change.CreateIndex) c).toList());
+        List<String> drops = new ArrayList<>(s.changes().stream().filter(c -> c instanceof Change.DropIndex).map(c -> ((Change.DropIndex) c).name()).toList());
+        String partialWhere = s.statement().metadata().partialIndexWhere();
+        if (builds.size() == 1 && partialWhere != null) {
+            Change.CreateIndex full = builds.get(0);
+            String partialName = full.name() + "_partial";
+            builds.add(0, new Change.CreateIndex(full.table(), partialName, full.unique(), true, full.columns(), partialWhere,
+                    partialSql(full, partialName, partialWhere)));
+            drops.add(partialName);
+        }
+        for (Change.CreateIndex i : builds) {
+            String indexName = i.name();
+            String phase = builds.size() == 1 ? "create-index" : (i.where() != null ? "partial-index " : "full-index ") + indexName;
+            plan.db(phase, claim)
+                    .step(id -> new Step.CreateIndexConcurrently(id, i.table().schema(), indexName, SqlText.concurrently(i.sql())))
+                    .undoSqlOutsideTransaction("DROP INDEX CONCURRENTLY IF EXISTS " + new TableName(i.table().schema(), indexName).sql()).add();
+        }
+        for (String drop : drops) {
+            TableName index = new TableName(builds.get(0).table().schema(), drop);
+            PhaseBuilder p = plan.db("drop-index " + drop, claim).sqlOutsideTransaction("DROP INDEX CONCURRENTLY IF EXISTS " + index.sql());
+            builds.stream().filter(b -> b.name().equals(drop)).findFirst().ifPresent(b ->
+                    p.undo(id -> new Step.CreateIndexConcurrently(id, index.schema(), drop, SqlText.concurrently(b.sql()))));
+            p.add();
+        }
+    }
+
+    private static String partialSql(Change.CreateIndex full, String name, String where) {
+        return "CREATE " + (full.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + q(name) + " ON " + full.table().sql()
+                + " (" + full.columns().stream().map(SqlText::q).collect(Collectors.joining(", ")) + ") WHERE " + where;
+    }
+
+    private static void backfill(Claim claim, PlanBuilder plan, Change.Dml update) {
+        String table = update.table().schema() + "." + update.table().name();
+        String pending = update.where() != null ? update.where() : pendingOf(update.setClause());
+        String key = claim.context().keyColumns(update.table()).get(0);
+        plan.db("backfill", claim).pointOfNoReturn()
+                .step(id -> new Step.Backfill(id, table, key, update.setClause(), pending, claim.context().batch())).add();
+    }
+
+    /** Rows still to do for {@code SET a = x, b = y}: {@code a IS DISTINCT FROM (x) OR b IS DISTINCT FROM (y)}. */
+    static String pendingOf(String setClause) {
+        List<String> parts = new ArrayList<>();
+        for (SqlTokens assignment : SqlTokens.of(setClause).splitTopLevel()) {
+            String column = assignment.name();
+            assignment.acceptSymbol("=");
+            parts.add(q(column) + " IS DISTINCT FROM (" + assignment.rest() + ")");
+        }
+        return String.join(" OR ", parts);
+    }
+}

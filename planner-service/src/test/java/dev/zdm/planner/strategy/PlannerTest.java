@@ -1,0 +1,149 @@
+package dev.zdm.planner.strategy;
+
+import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.error.ZdmException;
+import dev.zdm.domain.plan.Phase;
+import dev.zdm.domain.plan.PhaseKind;
+import dev.zdm.domain.plan.Plan;
+import dev.zdm.domain.plan.Step;
+import dev.zdm.planner.catalog.Catalog;
+import dev.zdm.planner.catalog.ColumnInfo;
+import dev.zdm.planner.catalog.ConstraintInfo;
+import dev.zdm.planner.catalog.Dependent;
+import dev.zdm.planner.catalog.TableStats;
+import dev.zdm.planner.parse.SqlSplitter;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlannerTest {
+    private static final TableStats USERS = new TableStats("public", "users", 5_000_000, 1L << 31,
+            List.of(new ColumnInfo("id", "bigint", true, null, null), ColumnInfo.of("email", "text"), ColumnInfo.of("legacy", "text")),
+            List.of(), List.of(new ConstraintInfo("users_pkey", ConstraintInfo.Type.PRIMARY_KEY, "PRIMARY KEY (id)", true, null)), List.of());
+    private static final Catalog CATALOG = Catalog.of(List.of(USERS));
+
+    private static PlannedMigration plan(String sql) {
+        return new Planner().analyzeAndPlan(SqlSplitter.split("m.sql", sql), CATALOG);
+    }
+
+    @Test
+    void everyPlanHasStableUniqueIdsTimeoutsAndGates() {
+        String sql = """
+                ALTER TABLE users ADD COLUMN note text;
+                ALTER TABLE users DROP COLUMN legacy;
+                ALTER TABLE users RENAME COLUMN email TO mail;
+                CREATE INDEX users_note ON users (note);
+                ALTER TABLE users ADD CONSTRAINT users_mail_key UNIQUE (mail);
+                """;
+        Plan plan = plan(sql).plan();
+        assertThat(plan(sql).plan()).isEqualTo(plan);
+        List<String> ids = new ArrayList<>();
+        for (Phase p : plan.phases()) {
+            assertThat(p.id()).isEqualTo("p" + (p.index() + 1));
+            p.steps().forEach(s -> assertThat(s.id()).startsWith(p.id() + ".s"));
+            p.rollback().forEach(s -> assertThat(s.id()).startsWith(p.id() + ".u"));
+            p.steps().forEach(s -> ids.add(s.id()));
+            p.rollback().forEach(s -> ids.add(s.id()));
+            if (p.kind() == PhaseKind.APP) assertThat(p.steps()).isEmpty();
+            p.steps().stream().filter(s -> s instanceof Step.Sql).map(s -> (Step.Sql) s)
+                    .forEach(s -> assertThat(s.lockTimeoutMs()).isEqualTo(Step.DEFAULT_LOCK_TIMEOUT_MS));
+        }
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(plan.strategy()).isEqualTo("expand-contract");
+        assertThat(plan.phases()).extracting(Phase::strategy).containsSubsequence("direct", "expand-contract", "dual-write", "progressive", "unique-constraint");
+    }
+
+    @Test
+    void metadataSetsTimeoutsServiceAndVersions() {
+        Plan plan = plan("""
+                -- @metadata {"lockTimeoutMs": 200, "statementTimeoutMs": 9000, "service": "billing", "deploymentVersion": "2.4.0"}
+                ALTER TABLE users DROP COLUMN legacy;
+                """).plan();
+        assertThat(plan.phases().get(1).waitsFor()).hasValueSatisfying(g -> assertThat(g.toString()).isEqualTo("billing@2.4.0"));
+        Step.Sql first = (Step.Sql) plan.phases().get(0).steps().get(0);
+        assertThat(first.lockTimeoutMs()).isEqualTo(200);
+        assertThat(first.statementTimeoutMs()).isEqualTo(9000);
+        assertThat(plan.phases().get(2).pointOfNoReturn()).isTrue();
+    }
+
+    @Test
+    void unknownFormsAreRefusedUnlessTheAuthorAsksForDirect() {
+        PlannedMigration refused = plan("ALTER TABLE users FROBNICATE;");
+        assertThat(refused.rejected()).isTrue();
+        assertThat(refused.rejection().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(refused.rejection().location()).isEqualTo("m.sql:1:1");
+        assertThat(refused.analysis().statements()).hasSize(1);
+
+        PlannedMigration accepted = plan("-- @metadata {\"strategy\": \"direct\"}\nALTER TABLE users FROBNICATE;");
+        assertThat(accepted.rejected()).isFalse();
+        assertThat(accepted.plan().phases()).singleElement().satisfies(p -> assertThat(p.pointOfNoReturn()).isTrue());
+    }
+
+    @Test
+    void strategyNamesInMetadataAreChecked() {
+        assertThatThrownBy(() -> new Planner().plan(SqlSplitter.split("m.sql", "SELECT 1;\n-- @metadata {\"strategy\": \"yolo\"}\nSELECT 2;"), CATALOG))
+                .isInstanceOfSatisfying(ZdmException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_METADATA);
+                    assertThat(e.location()).isEqualTo("m.sql:2:14");
+                    assertThat(e.getMessage()).contains("yolo", "expand-contract");
+                });
+        PlannedMigration wrong = plan("-- @metadata {\"strategy\": \"blue-green\"}\nALTER TABLE users ADD COLUMN x int;");
+        assertThat(wrong.rejection().code()).isEqualTo(ErrorCode.BAD_METADATA);
+        assertThat(wrong.rejection().getMessage()).contains("blue-green", "does not apply");
+    }
+
+    @Test
+    void progressiveOnRequestTurnsAnUpdateIntoABackfill() {
+        Plan plan = plan("-- @metadata {\"strategy\": \"progressive\", \"batchSize\": 500}\nUPDATE users SET email = lower(email) WHERE id < 100;").plan();
+        Step.Backfill b = (Step.Backfill) plan.phases().get(0).steps().get(0);
+        assertThat(b.pendingPredicate()).isEqualTo("id < 100");
+        assertThat(b.options().batchSize()).isEqualTo(500);
+        Plan all = plan("UPDATE users SET email = lower(email), legacy = NULL;").plan();
+        assertThat(((Step.Backfill) all.phases().get(0).steps().get(0)).pendingPredicate())
+                .isEqualTo("email IS DISTINCT FROM (lower(email)) OR legacy IS DISTINCT FROM (NULL)");
+    }
+
+    @Test
+    void blueGreenRefusesDependantsItCannotRecreate() {
+        TableStats withPolicy = new TableStats("public", "users", 10, 8192, USERS.columns(), List.of(), USERS.constraints(),
+                List.of(new Dependent(Dependent.Kind.POLICY, "users_tenant", "public.users", "CREATE POLICY ...")));
+        PlannedMigration m = new Planner().analyzeAndPlan(SqlSplitter.split("m.sql",
+                "CREATE TABLE users_green (id bigint PRIMARY KEY, email text);"), Catalog.of(List.of(withPolicy)));
+        assertThat(m.rejected()).isTrue();
+        assertThat(m.rejection().getMessage()).contains("blue-green refused", "policy users_tenant");
+    }
+
+    @Test
+    void blueGreenSetsGreenSequencesPastBlueAndUsesSharedColumnsWithoutAMapping() {
+        Plan plan = plan("CREATE TABLE users_green (id bigserial PRIMARY KEY, email text, extra int);").plan();
+        Phase sw = plan.phases().stream().filter(p -> p.name().equals("switch")).findFirst().orElseThrow();
+        assertThat(((Step.Sql) sw.steps().get(0)).sql()).contains("setval(pg_get_serial_sequence('users_green', 'id')");
+        assertThat(sw.steps()).anySatisfy(s -> assertThat(s).isInstanceOf(Step.Switch.class));
+        Step.Copy copy = (Step.Copy) plan.phases().get(1).steps().get(1);
+        assertThat(copy.mapping()).containsOnlyKeys("id", "email");
+        assertThat(plan.phases()).extracting(Phase::name).contains("reverse-sync");
+        assertThat(sw.pointOfNoReturn()).isFalse();
+    }
+
+    @Test
+    void createIndexBecomesConcurrentWithoutIfNotExists() {
+        assertThat(SqlText.concurrently("CREATE UNIQUE INDEX IF NOT EXISTS i ON t (a)")).isEqualTo("CREATE UNIQUE INDEX CONCURRENTLY i ON t (a)");
+        assertThat(SqlText.concurrently("create index concurrently i on t (a)")).isEqualTo("create index CONCURRENTLY i on t (a)");
+    }
+
+    @Test
+    void statementsOnTablesCreatedInTheSameMigrationRunDirectly() {
+        PlannedMigration m = plan("""
+                CREATE TABLE audit (id bigint PRIMARY KEY, at timestamptz);
+                CREATE INDEX audit_at ON audit (at);
+                ALTER TABLE audit ADD COLUMN who text NOT NULL;
+                """);
+        assertThat(m.recommendedStrategy()).isEqualTo("direct");
+        assertThat(m.analysis().requiresZeroDowntime()).isFalse();
+        assertThat(m.statementStrategies()).containsOnly("direct");
+    }
+}
