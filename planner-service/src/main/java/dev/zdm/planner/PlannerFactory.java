@@ -1,7 +1,6 @@
 package dev.zdm.planner;
 
 import dev.zdm.planner.messaging.PlannerVerticle;
-import dev.zdm.planner.orchestrate.AsIsPlanning;
 import dev.zdm.runtime.Platform;
 import dev.zdm.runtime.ServiceFactory;
 import dev.zdm.runtime.ZdmProcess;
@@ -27,7 +26,7 @@ public final class PlannerFactory implements ServiceFactory {
     @Override
     public Function<Platform, Deployable> configure(ConfigReader reader, Settings settings) {
         PlannerConfig config = PlannerConfig.read(reader);
-        return platform -> new PlannerVerticle(platform, config, new AsIsPlanning(config.lockTimeoutMs()));
+        return platform -> new PlannerVerticle(platform, config, config.planningFunction());
     }
 
     public static void main(String[] args) {

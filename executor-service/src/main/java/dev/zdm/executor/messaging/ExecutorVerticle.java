@@ -10,6 +10,7 @@ import dev.zdm.executor.ExecutorConfig;
 import dev.zdm.executor.batch.Backoff;
 import dev.zdm.executor.gate.BreakerBoard;
 import dev.zdm.executor.step.BackfillStepRunner;
+import dev.zdm.executor.step.CopyStepRunner;
 import dev.zdm.executor.step.SyncAwaits;
 import dev.zdm.executor.step.SyncStepRunner;
 import dev.zdm.events.SyncStatus;
@@ -69,7 +70,8 @@ public final class ExecutorVerticle extends VerticleBase {
         Retrying retrying = new Retrying(new Backoff(config.retryFirstDelayMs(), config.retryMaxDelayMs(), config.ddlMaxAttempts() - 1));
         runner = new PhaseRunner(new SqlStepRunner(retrying, config.statementTimeoutMs()), new IndexStepRunner(retrying),
                 new FlagStepRunner(), new BackfillStepRunner(board, platform.registry()),
-                new SyncStepRunner(platform.publisher(), platform.config().topics().syncCommands(), syncAwaits, config.syncTimeoutMs()));
+                new SyncStepRunner(platform.publisher(), platform.config().topics().syncCommands(), syncAwaits, config.syncTimeoutMs()),
+                new CopyStepRunner(retrying, board));
         var topics = platform.config().topics();
         commands = new EventConsumer("executor-commands", platform.config().kafkaBootstrap(), config.groupId(),
                 List.of(topics.phaseCommands()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onCommand).start();

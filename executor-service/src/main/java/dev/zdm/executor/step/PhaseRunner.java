@@ -20,9 +20,11 @@ public final class PhaseRunner {
     private final FlagStepRunner flag;
     private final StepRunner<Step.Backfill> backfill;
     private final SyncStepRunner sync;
+    private final CopyStepRunner copy;
 
     public PhaseRunner(SqlStepRunner sql, IndexStepRunner index, FlagStepRunner flag, StepRunner<Step.Backfill> backfill,
-                       SyncStepRunner sync) {
+                       SyncStepRunner sync, CopyStepRunner copy) {
+        this.copy = copy;
         this.sql = sql;
         this.index = index;
         this.flag = flag;
@@ -60,6 +62,7 @@ public final class PhaseRunner {
         if (step instanceof Step.CreateIndexConcurrently c) return index.run(ctx, c);
         if (step instanceof Step.FlagRollout f) return flag.run(ctx, f);
         if (step instanceof Step.Backfill b) return backfill.run(ctx, b);
+        if (step instanceof Step.Copy c) return copy.run(ctx, c);
         if (step instanceof Step.Sync || step instanceof Step.Verify || step instanceof Step.Switch) return sync.run(ctx, step);
         return Future.failedFuture(new ZdmException(ErrorCode.INVALID_REQUEST, "step " + step.id() + " (" + step.describe()
                 + ") has no runner in this executor", step.id()));

@@ -6,6 +6,7 @@ import dev.zdm.domain.plan.Phase;
 import dev.zdm.domain.plan.PhaseKind;
 import dev.zdm.domain.plan.Plan;
 import dev.zdm.domain.plan.Step;
+import dev.zdm.planner.catalog.Catalog;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public final class AsIsPlanning implements Planning {
     }
 
     @Override
-    public Result plan(String source, String sql) {
+    public Result plan(String source, String sql, Catalog catalog) {
         if (sql == null || sql.isBlank()) {
             throw new ZdmException(ErrorCode.INVALID_REQUEST, "the migration has no SQL", source);
         }

@@ -6,6 +6,7 @@ import dev.zdm.events.DeploymentEvent;
 import dev.zdm.events.MigrationRequested;
 import dev.zdm.events.Phase;
 import dev.zdm.events.PhaseResult;
+import dev.zdm.planner.catalog.CatalogReader;
 import dev.zdm.planner.orchestrate.MigrationState.PhaseState;
 import dev.zdm.runtime.kafka.EventPublisher;
 import dev.zdm.runtime.messaging.Errors;
@@ -43,18 +44,34 @@ public final class Orchestrator {
             return reject(request, new ZdmException(ErrorCode.UNKNOWN_TARGET, "target '" + request.getTarget()
                     + "' is not configured on this planner (configured: " + String.join(", ", stores.targetNames()) + ")", request.getSource()));
         }
-        MigrationStore store;
-        Planning.Result result;
-        try {
-            store = stores.store(request.getTarget());
-            result = planning.plan(request.getSource(), request.getSql());
-        } catch (ZdmException e) {
-            return stores.ready(request.getTarget()).compose(v -> stores.store(request.getTarget())
-                    .insertRejected(request, e.code().code(), e.getMessage())).compose(v -> reject(request, e));
-        }
-        var planned = PlannerEvents.planned(request, result);
+        MigrationStore store = stores.store(request.getTarget());
         return stores.ready(request.getTarget())
-                .compose(v -> store.insert(request, planned))
+                .compose(v -> store.load(id))
+                .compose(existing -> {
+                    if (existing == null) return plan(request, store);
+                    LOG.info("migration {} requested again; it is {}: resuming it where it stands", id, existing.status());
+                    stores.remember(id, existing.target());
+                    return advance(existing);
+                });
+    }
+
+    private Future<Void> plan(MigrationRequested request, MigrationStore store) {
+        return CatalogReader.read(stores.pool(request.getTarget()))
+                .compose(catalog -> {
+                    Planning.Result result;
+                    try {
+                        result = planning.plan(request.getSource(), request.getSql(), catalog);
+                    } catch (ZdmException e) {
+                        return store.insertRejected(request, e.code().code(), e.getMessage()).compose(v -> reject(request, e));
+                    }
+                    return start(request, store, result);
+                });
+    }
+
+    private Future<Void> start(MigrationRequested request, MigrationStore store, Planning.Result result) {
+        String id = request.getMigrationId();
+        var planned = PlannerEvents.planned(request, result);
+        return store.insert(request, planned)
                 .compose(inserted -> {
                     stores.remember(id, request.getTarget());
                     if (!inserted) {

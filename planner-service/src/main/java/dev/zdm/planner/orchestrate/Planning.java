@@ -2,11 +2,15 @@ package dev.zdm.planner.orchestrate;
 
 import dev.zdm.domain.plan.Plan;
 import dev.zdm.events.StatementAnalysis;
+import dev.zdm.planner.catalog.Catalog;
 import java.util.List;
 
-/** Turns a migration's SQL into an analysis and a plan. Pure; throws a non-retriable ZdmException on bad input. */
+/**
+ * Turns a migration's SQL into an analysis and a plan, given the target's catalog. Pure; throws a
+ * non-retriable ZdmException (with file:line:column) when the migration cannot be planned.
+ */
 public interface Planning {
-    Result plan(String source, String sql);
+    Result plan(String source, String sql, Catalog catalog);
 
     /** The analysis (as carried by {@code MigrationPlanned}) and the plan. */
     record Result(Plan plan, boolean requiresZeroDowntime, String recommendedStrategy, long estimatedDowntimeMs,

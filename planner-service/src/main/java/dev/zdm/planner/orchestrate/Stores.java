@@ -37,6 +37,11 @@ public final class Stores {
         return stores.computeIfAbsent(target, t -> new MigrationStore(pools.pool(t), codec));
     }
 
+    /** The target's pool (for catalog reads). */
+    public io.vertx.sqlclient.Pool pool(String target) {
+        return pools.pool(target);
+    }
+
     /** Completes once the target's control schema is at the latest version; retried after a failure. */
     public Future<Void> ready(String target) {
         Future<Integer> f = schemas.computeIfAbsent(target, t -> ControlSchema.ensure(pools.pool(t)));

@@ -37,10 +37,14 @@ public final class StepMapper {
             p.put("keyColumn", f.keyColumn());
             p.put("setClause", f.setClause());
             if (f.pendingPredicate() != null) p.put("pendingPredicate", f.pendingPredicate());
-            p.put("batchSize", Integer.toString(f.options().batchSize()));
-            p.put("delayMs", Long.toString(f.options().delayMs()));
-            p.put("maxDurationMs", Long.toString(f.options().maxDurationMs()));
-            p.put("rolloutPercentage", Integer.toString(f.options().rolloutPercentage()));
+            putBatch(p, f.options());
+        } else if (step instanceof Step.Copy c) {
+            b.setKind("COPY");
+            p.put("sourceTable", c.sourceTable());
+            p.put("targetTable", c.targetTable());
+            p.put("keyColumns", String.join(",", c.keyColumns()));
+            c.mapping().forEach((k, v) -> p.put(MAPPING + k, v));
+            putBatch(p, c.options());
         } else if (step instanceof Step.Sync s) {
             b.setKind("SYNC");
             p.put("action", s.action().name());
@@ -82,8 +86,9 @@ public final class StepMapper {
             case "CREATE_INDEX_CONCURRENTLY" -> new Step.CreateIndexConcurrently(id, p.get("schema"),
                     param(e, "indexName"), required(e, e.getSql(), "sql"));
             case "BACKFILL" -> new Step.Backfill(id, param(e, "table"), param(e, "keyColumn"), param(e, "setClause"),
-                    p.get("pendingPredicate"), new BatchOptions(intParam(e, "batchSize"), longParam(e, "delayMs"),
-                    longParam(e, "maxDurationMs"), intParam(e, "rolloutPercentage")));
+                    p.get("pendingPredicate"), batch(e));
+            case "COPY" -> new Step.Copy(id, param(e, "sourceTable"), param(e, "targetTable"), list(param(e, "keyColumns")),
+                    prefixed(p, MAPPING), batch(e));
             case "SYNC" -> new Step.Sync(id, SyncAction.valueOf(param(e, "action")), SyncMode.valueOf(param(e, "mode")),
                     param(e, "sourceTable"), param(e, "targetTable"), list(p.get("keyColumns")),
                     prefixed(p, MAPPING), prefixed(p, REVERSE));
@@ -102,6 +107,18 @@ public final class StepMapper {
 
     public static List<Step> fromEvents(List<dev.zdm.events.Step> steps) {
         return steps.stream().map(StepMapper::fromEvent).toList();
+    }
+
+    private static void putBatch(Map<String, String> p, BatchOptions o) {
+        p.put("batchSize", Integer.toString(o.batchSize()));
+        p.put("delayMs", Long.toString(o.delayMs()));
+        p.put("maxDurationMs", Long.toString(o.maxDurationMs()));
+        p.put("rolloutPercentage", Integer.toString(o.rolloutPercentage()));
+    }
+
+    private static BatchOptions batch(dev.zdm.events.Step e) {
+        return new BatchOptions(intParam(e, "batchSize"), longParam(e, "delayMs"), longParam(e, "maxDurationMs"),
+                intParam(e, "rolloutPercentage"));
     }
 
     private static String required(dev.zdm.events.Step e, String value, String name) {

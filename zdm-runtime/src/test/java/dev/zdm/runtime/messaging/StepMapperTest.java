@@ -24,6 +24,8 @@ class StepMapperTest {
             new Step.Backfill("p2.s0", "users", "id", "status = 'active'", "status IS NULL", new BatchOptions(5_000, 100, 3_600_000, 10)),
             new Step.Sync("p3.s0", SyncAction.START, SyncMode.BLUE_GREEN, "users", "users_green", List.of("id"),
                     Map.of("profile", "jsonb_build_object('firstName', first_name)"), Map.of("first_name", "profile->>'firstName'")),
+            new Step.Copy("p3.s1", "public.users", "public.users_green", List.of("id"), Map.of("id", "id", "email", "lower(email)"),
+                    new BatchOptions(1_000, 0, 0, 100)),
             new Step.Verify("p4.s0", "users", "users_green", List.of("id"), Map.of("email", "email")),
             new Step.Switch("p5.s0", "users", "users_green", "users_old"),
             new Step.FlagRollout("p6.s0", "new_search", 50, "migration_executor"));
