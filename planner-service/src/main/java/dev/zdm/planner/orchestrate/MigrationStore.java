@@ -29,11 +29,11 @@ public final class MigrationStore {
     public Future<Boolean> insert(MigrationRequested request, MigrationPlanned planned) {
         return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO zdm.migrations (migration_id, target, source, sql, status, "
                         + "strategy, requires_zero_downtime, estimated_downtime_ms, phase_count, plan_event, requested_at) "
-                        + "VALUES ($1, $2, $3, $4, 'PLANNED', $5, $6, $7, $8, $9, now()) ON CONFLICT (migration_id) DO NOTHING")
+                        + "VALUES ($1, $2, $3, $4, 'PLANNED', $5, $6, $7, $8, $9, $10) ON CONFLICT (migration_id) DO NOTHING")
                 .execute(Tuple.from(List.of(request.getMigrationId(), request.getTarget(), request.getSource(), request.getSql(),
                         planned.getRecommendedStrategy() == null ? "direct" : planned.getRecommendedStrategy(),
                         planned.getRequiresZeroDowntime(), planned.getEstimatedDowntimeMs(), planned.getPhases().size(),
-                        Buffer.buffer(codec.encode(planned)))))
+                        Buffer.buffer(codec.encode(planned)), java.time.OffsetDateTime.ofInstant(request.getRequestedAt(), java.time.ZoneOffset.UTC))))
                 .compose(r -> r.rowCount() == 0 ? Future.succeededFuture(false) : insertPhases(tx, planned).map(true)));
     }
 
@@ -128,14 +128,21 @@ public final class MigrationStore {
                 .execute(Tuple.of(migrationId, phaseIndex, event, detail == null ? "" : detail)).mapEmpty();
     }
 
-    public Future<Void> recordDeployment(String service, String version) {
-        return pool.preparedQuery("INSERT INTO zdm.deployments (service, version) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(service, version)).mapEmpty();
+    /** Remembers that {@code service@version} went live at {@code at} (the latest time wins). */
+    public Future<Void> recordDeployment(String service, String version, java.time.Instant at) {
+        return pool.preparedQuery("INSERT INTO zdm.deployments (service, version, deployed_at) VALUES ($1, $2, $3) "
+                        + "ON CONFLICT (service, version) DO UPDATE SET deployed_at = greatest(zdm.deployments.deployed_at, EXCLUDED.deployed_at)")
+                .execute(Tuple.of(service, version, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))).mapEmpty();
     }
 
-    public Future<Boolean> deployed(String service, String version) {
-        return pool.preparedQuery("SELECT 1 FROM zdm.deployments WHERE service = $1 AND version = $2")
-                .execute(Tuple.of(service, version)).map(rows -> rows.size() > 0);
+    /**
+     * True when {@code service@version} went live after the migration was requested: a deployment from
+     * before (say, of another migration that used the same version name) never releases a gate.
+     */
+    public Future<Boolean> deployed(String migrationId, String service, String version) {
+        return pool.preparedQuery("SELECT 1 FROM zdm.deployments d JOIN zdm.migrations m ON m.migration_id = $1 "
+                        + "WHERE d.service = $2 AND d.version = $3 AND d.deployed_at >= m.requested_at")
+                .execute(Tuple.of(migrationId, service, version)).map(rows -> rows.size() > 0);
     }
 
     /** Migrations with a phase waiting for {@code service@version}. */

@@ -121,7 +121,7 @@ public final class Orchestrator {
         MigrationStore store = stores.store(s.target());
         String service = phase.getWaitsFor().getService();
         String version = phase.getWaitsFor().getVersion();
-        return store.deployed(service, version).compose(live -> {
+        return store.deployed(s.migrationId(), service, version).compose(live -> {
             if (live) {
                 return store.movePhase(s.migrationId(), next.index(), next.status(), PhaseState.COMPLETED, -1, 0, null)
                         .compose(moved -> !moved ? Future.<Void>succeededFuture() : store.history(s.migrationId(), next.index(), "DEPLOYED", service + "@" + version)
@@ -199,7 +199,7 @@ public final class Orchestrator {
     /** Remembers the deployment and releases every phase that waited for it. */
     public Future<Void> onDeployment(DeploymentEvent event) {
         LOG.info("deployment {}@{} is live", event.getService(), event.getVersion());
-        return stores.forEachTarget(store -> store.recordDeployment(event.getService(), event.getVersion())
+        return stores.forEachTarget(store -> store.recordDeployment(event.getService(), event.getVersion(), event.getDeployedAt())
                 .compose(x -> store.waitingFor(event.getService(), event.getVersion()))
                 .compose(ids -> {
                     Future<Void> chain = Future.succeededFuture();
