@@ -1,0 +1,65 @@
+package dev.zdm.cli;
+
+import dev.zdm.domain.plan.Phase;
+import dev.zdm.domain.plan.Step;
+import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.StatementAnalysis;
+import dev.zdm.planner.strategy.PlannedMigration;
+import dev.zdm.runtime.messaging.StepMapper;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON document of {@code zdm plan --json}: field names are part of the CLI's contract. */
+record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long estimatedDowntimeMs, boolean estimateIsGuess,
+                List<StatementJson> statements, List<PhaseJson> phases, RejectionJson rejection) {
+
+    record StatementJson(int index, String sql, String kind, List<String> tables, String lockMode, boolean rewritesTable,
+                         boolean scansTable, boolean blocksReads, boolean blocksWrites, boolean breaksRunningApp,
+                         Long estimatedBlockingMs, String strategy, List<FindingJson> findings) {
+    }
+
+    record FindingJson(String severity, String code, String message, String safeAlternative) {
+    }
+
+    record PhaseJson(String id, int index, String name, String strategy, String kind, String waitsFor, boolean pointOfNoReturn,
+                     List<StepJson> steps, List<StepJson> rollback) {
+    }
+
+    record StepJson(String id, String kind, String description, String sql, Map<String, String> params) {
+    }
+
+    record RejectionJson(String code, String location, String message) {
+    }
+
+    static PlanJson of(PlannedMigration m) {
+        var a = m.analysis();
+        List<StatementJson> statements = a.statements().stream().map(s -> statement(s, m)).toList();
+        List<PhaseJson> phases = m.plan() == null ? List.of() : m.plan().phases().stream().map(PlanJson::phase).toList();
+        RejectionJson rejection = m.rejected()
+                ? new RejectionJson(m.rejection().code().code(), m.rejection().location(), m.rejection().getMessage()) : null;
+        return new PlanJson(a.requiresZeroDowntime(), m.recommendedStrategy(), a.estimatedDowntimeMs(), a.estimateIsGuess(),
+                statements, phases, rejection);
+    }
+
+    private static StatementJson statement(StatementAnalysis s, PlannedMigration m) {
+        return new StatementJson(s.index(), s.sql(), s.kind().name(), s.tables().stream().map(Object::toString).toList(),
+                s.lockMode() == null ? null : s.lockMode().docName(), s.rewritesTable(), s.scansTable(), s.blocksReads(),
+                s.blocksWrites(), s.breaksRunningApp(), s.estimate().unknown() ? null : s.estimate().millis(),
+                s.index() < m.statementStrategies().size() ? m.statementStrategies().get(s.index()) : null,
+                s.findings().stream().map(PlanJson::finding).toList());
+    }
+
+    private static FindingJson finding(Finding f) {
+        return new FindingJson(f.severity().name(), f.code(), f.message(), f.safeAlternative());
+    }
+
+    private static PhaseJson phase(Phase p) {
+        return new PhaseJson(p.id(), p.index(), p.name(), p.strategy(), p.kind().name(), p.waitsFor().map(Object::toString).orElse(null),
+                p.pointOfNoReturn(), p.steps().stream().map(PlanJson::step).toList(), p.rollback().stream().map(PlanJson::step).toList());
+    }
+
+    private static StepJson step(Step s) {
+        var e = StepMapper.toEvent(s);
+        return new StepJson(e.getStepId(), e.getKind(), e.getDescription(), e.getSql(), e.getParams());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.zdm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PlanCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    @Test
+    void a_safe_migration_exits_0() throws Exception {
+        Run run = plan("ALTER TABLE users ADD COLUMN nickname text;\nCREATE INDEX CONCURRENTLY idx_users_nick ON users (nickname);\n");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("SAFE AS WRITTEN").contains("ADD_COLUMN").contains("CREATE_INDEX");
+    }
+
+    @Test
+    void a_migration_that_needs_handling_exits_1_with_its_phases() throws Exception {
+        Run run = plan("ALTER TABLE users DROP COLUMN legacy_field;\n");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains("NEEDS ZERO-DOWNTIME HANDLING").contains("expand-contract").contains("waits for app@v1.1");
+    }
+
+    @Test
+    void bad_input_exits_2_naming_file_line_and_column() throws Exception {
+        Run run = plan("ALTER TABLE users ADD COLUMN a text;\nSELECT 'never closed;\n");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("migration.sql:2:8").contains("ZDM-SQL-PARSE");
+    }
+
+    @Test
+    void json_carries_the_fields_a_ci_job_reads() throws Exception {
+        Run run = plan("ALTER TABLE users RENAME COLUMN user_email TO customer_email;\n", "--json");
+        assertThat(run.code()).isEqualTo(1);
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertThat(doc.get("requiresZeroDowntime").asBoolean()).isTrue();
+        assertThat(doc.get("recommendedStrategy").asText()).isEqualTo("dual-write");
+        JsonNode s = doc.get("statements").get(0);
+        for (String field : new String[] {"index", "sql", "kind", "tables", "lockMode", "rewritesTable", "scansTable", "blocksReads",
+                "blocksWrites", "breaksRunningApp", "estimatedBlockingMs", "strategy", "findings"}) {
+            assertThat(s.has(field)).as(field).isTrue();
+        }
+        assertThat(s.get("lockMode").asText()).isEqualTo("ACCESS EXCLUSIVE");
+        assertThat(s.get("breaksRunningApp").asBoolean()).isTrue();
+        assertThat(doc.get("phases").size()).isGreaterThan(2);
+    }
+
+    private Run plan(String sql, String... options) throws Exception {
+        Path file = dir.resolve("migration.sql");
+        Files.writeString(file, sql);
+        String[] args = new String[options.length + 2];
+        args[0] = "plan";
+        System.arraycopy(options, 0, args, 1, options.length);
+        args[args.length - 1] = file.toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = new CommandLine(new Zdm()).execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+}
