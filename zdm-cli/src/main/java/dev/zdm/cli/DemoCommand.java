@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
         description = "Run the demo migrations end to end on an embedded broker and database under a synthetic application load.")
 final class DemoCommand implements Callable<Integer> {
     /** The demo migrations, in order, from the classpath folder demo/. */
-    static final List<String> MIGRATIONS = List.of("01_add_status_column.sql");
+    static final List<String> MIGRATIONS = List.of("01_add_not_null_status.sql", "02_index_orders_by_date.sql",
+            "03_drop_legacy_field.sql", "04_feature_flag_rollout.sql");
     private static final Pattern WAITING = Pattern.compile("waiting for ([^@\\s]+)@(\\S+)");
 
     @Option(names = "--rows", defaultValue = "200000", description = "rows in the demo users table (default ${DEFAULT-VALUE})")
@@ -56,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             settings.put("http.port", "0");
             settings.put("instance.id", "demo");
             try (ZdmProcess zdm = ZdmProcess.start(Settings.of(settings), AllServices.factories())) {
-                System.out.printf("  planner, executor, sync and monitor up (http :%d); demo table users has %,d rows%n", zdm.httpPort(), rows);
+                System.out.printf("  planner, executor, sync and monitor up (http :%d); demo tables users and orders have %,d rows each%n", zdm.httpPort(), rows);
                 AppLoad app = new AppLoad(jdbcUrl, tps, 2).start();
                 System.out.printf("  synthetic application running at %d transactions/s%n%n", tps);
                 List<String> outcomes = new ArrayList<>();
@@ -75,7 +76,8 @@ final class DemoCommand implements Callable<Integer> {
     private String run(String bootstrap, ZdmProcess zdm, String name) throws Exception {
         String sql = resource("demo/" + name);
         System.out.println("migration " + name + ":");
-        sql.lines().filter(l -> !l.isBlank()).forEach(l -> System.out.println("  | " + l));
+        sql.lines().filter(l -> !l.isBlank()).limit(12).forEach(l -> System.out.println("  | " + l));
+        if (sql.lines().filter(l -> !l.isBlank()).count() > 12) System.out.println("  | ...");
         var topics = zdm.platform().config().topics();
         var request = Requests.request(Requests.newMigrationId(name), "default", name, sql);
         ProgressPrinter printer = new ProgressPrinter(System.out);
@@ -104,7 +106,16 @@ final class DemoCommand implements Callable<Integer> {
                 ps.setInt(1, rows);
                 ps.executeUpdate();
             }
+            try (var ps = c.prepareStatement("INSERT INTO orders (user_id, user_email, price, created_at) "
+                    + "SELECT 1 + g % ?, 'user' || (1 + g % ?) || '@example.com', (g % 10000) / 100.0, now() - (g % 365) * interval '1 day' "
+                    + "FROM generate_series(1, ?) g")) {
+                ps.setInt(1, rows);
+                ps.setInt(2, rows);
+                ps.setInt(3, rows);
+                ps.executeUpdate();
+            }
             c.createStatement().execute("VACUUM ANALYZE users");
+            c.createStatement().execute("VACUUM ANALYZE orders");
         }
     }
 
