@@ -131,6 +131,17 @@ class PipelineIT {
     }
 
     @Test
+    void unparseable_sql_is_rejected_naming_file_line_and_column() throws Exception {
+        List<ProgressEvent> events = new ArrayList<>();
+        var request = Requests.request("it-unparseable", "main", "broken.sql", "ALTER TABLE users ADD COLUMN a text;\nSELECT 'never closed;\n");
+        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), events::add);
+        assertThat(end).isEqualTo("REJECTED");
+        assertThat(events.get(events.size() - 1).getMessage()).contains("ZDM-SQL-PARSE").contains("broken.sql:2:8");
+        assertThat(query("SELECT status || ' ' || error_code FROM zdm.migrations WHERE migration_id = 'it-unparseable'"))
+                .isEqualTo("REJECTED ZDM-SQL-PARSE");
+    }
+
+    @Test
     void an_undecodable_event_goes_to_the_dead_letter_topic_and_the_consumer_goes_on() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
         try (var producer = new KafkaProducer<String, byte[]>(KafkaProps.producer(infra.kafkaBootstrap(), "it"))) {
