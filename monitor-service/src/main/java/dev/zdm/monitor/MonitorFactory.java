@@ -1,35 +1,19 @@
 package dev.zdm.monitor;
 
-import dev.zdm.monitor.messaging.MonitorVerticle;
-import dev.zdm.runtime.Platform;
 import dev.zdm.runtime.ServiceFactory;
 import dev.zdm.runtime.ZdmProcess;
-import dev.zdm.runtime.config.ConfigReader;
-import dev.zdm.runtime.config.Key;
-import dev.zdm.runtime.config.Settings;
-import io.vertx.core.Deployable;
-import java.util.List;
-import java.util.function.Function;
+import dev.zdm.monitor.messaging.MonitorVerticle;
 
 /** The monitor as a service of a zdm process; {@link #main} runs it alone. */
-public final class MonitorFactory implements ServiceFactory {
-    @Override
-    public String name() {
-        return "monitor";
+public final class MonitorFactory {
+    private MonitorFactory() {
     }
 
-    @Override
-    public List<Key<?>> keys() {
-        return MonitorConfig.KEYS;
-    }
-
-    @Override
-    public Function<Platform, Deployable> configure(ConfigReader reader, Settings settings) {
-        MonitorConfig config = MonitorConfig.read(reader);
-        return platform -> new MonitorVerticle(platform, config);
+    public static ServiceFactory service() {
+        return ServiceFactory.of("monitor", MonitorConfig.KEYS, MonitorConfig::read, MonitorVerticle::new);
     }
 
     public static void main(String[] args) {
-        ZdmProcess.runMain(new MonitorFactory(), args);
+        ZdmProcess.runMain(service(), args);
     }
 }

@@ -13,6 +13,6 @@ public final class AllServices {
     }
 
     public static List<ServiceFactory> factories() {
-        return List.of(new PlannerFactory(), new ExecutorFactory(), new SyncFactory(), new MonitorFactory());
+        return List.of(PlannerFactory.service(), ExecutorFactory.service(), SyncFactory.service(), MonitorFactory.service());
     }
 }

@@ -56,7 +56,7 @@ class BackpressureIT {
                 "targets.main.url", infra.jdbcUrl(), "http.port", "0", "monitor.intervalMs", "200",
                 "monitor.thresholds.lockWaitMs", "300", "monitor.coolDownMs", "1000", "monitor.samplesToOpen", "2",
                 "monitor.samplesToClose", "2");
-        try (ZdmProcess zdm = ZdmProcess.start(Settings.of(settings), List.of(new ExecutorFactory(), new MonitorFactory()));
+        try (ZdmProcess zdm = ZdmProcess.start(Settings.of(settings), List.of(ExecutorFactory.service(), MonitorFactory.service()));
              ProgressFollower progress = new ProgressFollower(infra.kafkaBootstrap(), topics.progress(), Requests.codec(), false)) {
             Step backfill = new Step.Backfill("p0.s0", "accounts", "id", "status = slow_active()", "status IS NULL",
                     new BatchOptions(200, 10, 0, 100));

@@ -44,7 +44,7 @@ class OperatorCommandsIT {
         exec(infra, "CREATE TABLE audit (n int)");
         Map<String, String> settings = Map.of("kafka.bootstrap", infra.kafkaBootstrap(), "kafka.topicPrefix", infra.topicPrefix(),
                 "targets.main.url", infra.jdbcUrl(), "http.port", "0");
-        try (ZdmProcess zdm = ZdmProcess.start(Settings.of(settings), List.of(new ExecutorFactory()))) {
+        try (ZdmProcess zdm = ZdmProcess.start(Settings.of(settings), List.of(ExecutorFactory.service()))) {
             // not idempotent by itself: run twice it would insert two rows
             Phase phase = new Phase("p0", 0, "insert", "direct", PhaseKind.DB,
                     List.of(Step.Sql.of("p0.s0", "INSERT INTO audit VALUES (1)")), List.of(), Optional.empty(), false);

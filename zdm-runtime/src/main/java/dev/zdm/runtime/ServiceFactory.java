@@ -23,4 +23,29 @@ public interface ServiceFactory {
      * returns how to build the service once the platform is up.
      */
     Function<Platform, Deployable> configure(ConfigReader reader, Settings settings);
+
+    /**
+     * A service from its parts: {@code read} builds the config record (recording problems in the reader),
+     * {@code create} builds the service on the platform from it.
+     */
+    static <C> ServiceFactory of(String name, List<Key<?>> keys, Function<ConfigReader, C> read,
+                                 java.util.function.BiFunction<Platform, C, Deployable> create) {
+        return new ServiceFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<Key<?>> keys() {
+                return keys;
+            }
+
+            @Override
+            public Function<Platform, Deployable> configure(ConfigReader reader, Settings settings) {
+                C config = read.apply(reader);
+                return platform -> create.apply(platform, config);
+            }
+        };
+    }
 }
