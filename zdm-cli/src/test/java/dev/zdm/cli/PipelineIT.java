@@ -142,6 +142,37 @@ class PipelineIT {
     }
 
     @Test
+    void health_metrics_and_the_http_submission_door_work() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + zdm.httpPort();
+        var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("planner.requests").contains("executor.commands")
+                .contains("sync.slots").contains("monitor.rounds");
+
+        List<ProgressEvent> events = new ArrayList<>();
+        try (var follower = new dev.zdm.cli.follow.ProgressFollower(infra.kafkaBootstrap(), topics.progress(), Requests.codec(), false)) {
+            var post = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/migrations"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"id\":\"it-http\",\"target\":\"main\",\"sql\":\"COMMENT ON TABLE users IS 'via http'\"}"))
+                    .header("content-type", "application/json").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(202);
+            assertThat(Requests.follow(follower, "it-http", Duration.ofSeconds(60), events::add)).isEqualTo("COMPLETED");
+        }
+        var bad = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/deployments"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"service\":\"app\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("version");
+
+        var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("zdm_events_consumed_total").contains("zdm_events_published_total").contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     void an_undecodable_event_goes_to_the_dead_letter_topic_and_the_consumer_goes_on() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
         try (var producer = new KafkaProducer<String, byte[]>(KafkaProps.producer(infra.kafkaBootstrap(), "it"))) {

@@ -6,6 +6,7 @@ import dev.zdm.runtime.config.ConfigReader;
 import dev.zdm.runtime.config.Key;
 import dev.zdm.runtime.config.Settings;
 import dev.zdm.runtime.http.HttpEndpoint;
+import dev.zdm.runtime.http.IngestRoutes;
 import dev.zdm.runtime.kafka.TopicAdmin;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -61,7 +62,7 @@ public final class ZdmProcess implements AutoCloseable {
                 LOG.info("{} service started", entry.getKey());
             }
             HttpEndpoint http = await(HttpEndpoint.start(platform.vertx(), common.httpHost(), common.httpPort(),
-                    platform.health(), platform.registry(), router -> { }));
+                    platform.health(), platform.registry(), router -> IngestRoutes.mount(router, platform.publisher(), common.topics())));
             LOG.info("zdm {} up in {} ms: kafka {}, targets {}, http :{}", builders.keySet(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), common.kafkaBootstrap(),
                     common.targets().values().stream().map(t -> t.describe()).toList(), http.port());
