@@ -29,6 +29,15 @@ final class StatusCommand implements Callable<Integer> {
                 + "WHEN 'deprecation' THEN 4 ELSE 5 END, updated_at, name";
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"KIND", "NAME", "STATUS", "DETAIL", "ROWS", "UPDATED"});
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl())) {
+            try (var rs = c.createStatement().executeQuery("SELECT to_regclass('zdm.v_zero_downtime_status') IS NOT NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    System.err.println("zdm status: this database has no zdm control schema yet: no zdm service has run against it");
+                    return 1;
+                }
+            }
+        }
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl()); PreparedStatement ps = c.prepareStatement(sql)) {
             if (migrationId != null) {
                 ps.setString(1, migrationId);

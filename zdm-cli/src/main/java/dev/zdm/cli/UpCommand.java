@@ -43,7 +43,9 @@ final class UpCommand implements Callable<Integer> {
         LocalInfra broker = null;
         String bootstrap = kafka;
         if (bootstrap == null) {
-            InfraOptions options = InfraOptions.fromEnvironment().withPostgres(pg != null ? jdbc(pg) : "jdbc:postgresql://unused/none", null, null);
+            PgOption target = new PgOption();
+            target.url = pg;
+            InfraOptions options = InfraOptions.fromEnvironment().withPostgres(target.jdbcUrl(), null, null);
             broker = LocalInfra.start(options);
             bootstrap = broker.kafkaBootstrap();
             System.out.println("embedded Kafka broker at " + bootstrap);
@@ -66,9 +68,5 @@ final class UpCommand implements Callable<Integer> {
         }, "zdm-up-shutdown"));
         stopped.await();
         return 0;
-    }
-
-    private static String jdbc(String url) {
-        return url.startsWith("jdbc:") ? url : "jdbc:" + url;
     }
 }
