@@ -45,6 +45,22 @@ final class Relations {
                 });
     }
 
+    /**
+     * Rows read by sequential scans of each of {@code oids} so far in this backend: counts of the
+     * current transaction plus any not yet flushed to the statistics system, so only a difference
+     * taken inside one transaction means something.
+     */
+    static Future<Map<Long, Long>> rowsScanned(SqlClient client, Collection<Long> oids) {
+        return client.preparedQuery("SELECT c.oid::bigint AS oid, pg_stat_get_xact_tuples_returned(c.oid) AS n FROM pg_class c "
+                        + "WHERE c.oid::bigint = ANY($1::bigint[])")
+                .execute(Tuple.of(oids.toArray(new Long[0])))
+                .map(rows -> {
+                    Map<Long, Long> out = new HashMap<>();
+                    rows.forEach(r -> out.put(r.getLong("oid"), r.getLong("n")));
+                    return out;
+                });
+    }
+
     /** Names of the relations whose relfilenode changed; a dropped relation was not rewritten. */
     static Set<String> rewritten(Map<Long, Relation> before, Map<Long, Long> after) {
         Set<String> out = new TreeSet<>();

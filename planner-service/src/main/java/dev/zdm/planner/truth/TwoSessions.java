@@ -57,7 +57,7 @@ final class TwoSessions {
                                             .compose(watched -> blockers.releaseAll())
                                             .compose(released -> running.mapEmpty())
                                             .compose(ran -> Relations.filenodes(observer, before.keySet()))
-                                            .map(after -> new Observation(PgLocks.byName(strongest, before), Relations.rewritten(before, after), false));
+                                            .map(after -> new Observation(PgLocks.byName(strongest, before), Relations.rewritten(before, after), Set.of(), false));
                                 })),
                 () -> SessionSettings.reset(runner).eventually(runner::close)));
     }

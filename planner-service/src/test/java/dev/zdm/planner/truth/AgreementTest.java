@@ -50,6 +50,6 @@ class AgreementTest {
     }
 
     private static Observation seen(Map<String, LockMode> locks, Set<String> rewritten, boolean transactional) {
-        return new Observation(locks, rewritten, transactional);
+        return new Observation(locks, rewritten, Set.of(), transactional);
     }
 }

@@ -97,7 +97,7 @@ class ShadowCheckIT {
             assertThat(verdicts.get(i)).as(described.get(i)).isInstanceOf(ShadowVerdict.Checked.class);
             assertThat(verdicts.get(i).agrees()).as(described.get(i)).isTrue();
         }
-        assertThat(observed(verdicts.get(0))).isEqualTo(new Observation(Map.of("users", LockMode.SHARE_UPDATE_EXCLUSIVE), java.util.Set.of(), false));
+        assertThat(observed(verdicts.get(0))).isEqualTo(new Observation(Map.of("users", LockMode.SHARE_UPDATE_EXCLUSIVE), java.util.Set.of(), java.util.Set.of(), false));
         assertThat(observed(verdicts.get(2)).locks()).as("the added column was kept for the index after it").containsEntry("users", LockMode.SHARE);
         assertThat(observed(verdicts.get(3)).locks())
                 .isEqualTo(Map.of("orders", LockMode.SHARE_ROW_EXCLUSIVE, "users", LockMode.SHARE_ROW_EXCLUSIVE));
