@@ -10,8 +10,9 @@ import java.util.Objects;
 
 /**
  * Runs one statement in a {@link Sandbox} and reports what PostgreSQL did: the strongest table lock
- * its backend held (or queued for) on each table of the sandbox, from {@code pg_locks}, and which
- * tables got a new {@code relfilenode}. Relations are identified by OID, read before the statement,
+ * its backend held (or queued for) on each table of the sandbox, from {@code pg_locks}, which
+ * tables got a new {@code relfilenode}, and (in a transaction) which tables its sequential scans
+ * read rows of. Relations are identified by OID, read before the statement,
  * so renames and SET SCHEMA do not lose them; they are reported by their name before the statement.
  *
  * <p>Failures are {@link ZdmException}s classified by SQLSTATE (the statement's own error included);

@@ -114,6 +114,24 @@ class ShadowCheckIT {
     }
 
     @Test
+    void checksATwoHundredStatementMigrationInSeconds() {
+        StringBuilder migration = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            migration.append("ALTER TABLE users ADD COLUMN c").append(i).append(" int;\n");
+            migration.append("CREATE INDEX users_c").append(i).append("_idx ON users (c").append(i).append(");\n");
+        }
+        long started = System.nanoTime();
+
+        List<ShadowVerdict> verdicts = check(migration.toString());
+
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("ShadowCheckIT: 200 statements checked on the shadow in %d ms%n", ms);
+        assertThat(verdicts).hasSize(200).allSatisfy(v -> assertThat(v.agrees()).as(v.describe()).isTrue());
+        assertThat(ms).as("checking 200 statements on empty shadow tables").isLessThan(60_000);
+        assertThat(shadows()).isEmpty();
+    }
+
+    @Test
     void aStatementThatNeedsObjectsOutsideTheShadowIsNotCheckedWithPostgresReason() {
         pg.sql("CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
         List<ShadowVerdict> verdicts = check("CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch()");
