@@ -45,9 +45,7 @@ class AnalyzerTruthIT {
     private static final Set<StatementKind> SCAN_NOT_OF_THE_FORM = EnumSet.of(StatementKind.SELECT, StatementKind.INSERT,
             StatementKind.UPDATE, StatementKind.DELETE, StatementKind.DO_BLOCK, StatementKind.ANALYZE);
     /** Analyzer mistakes about scans that PostgreSQL shows, until the analyzer is fixed. */
-    private static final Map<String, String> KNOWN_SCAN_DISAGREEMENTS = Map.of("add_column_references",
-            "ADD COLUMN ... REFERENCES without a default: every value of the new column is NULL, so PostgreSQL skips the "
-                    + "foreign key's validation (transformFKConstraints in parse_utilcmd.c); the analyzer says it scans");
+    private static final Map<String, String> KNOWN_SCAN_DISAGREEMENTS = Map.of();
 
     private final LockObserver observer = new LockObserver();
     private ReactivePg pg;

@@ -42,7 +42,9 @@ final class AddColumnAction implements AlterAction {
             e.work(Work.INDEX_BUILD).finding(Findings.scan(table, LockMode.ACCESS_EXCLUSIVE, "inline UNIQUE/PRIMARY KEY builds an index",
                     "add the column, CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... USING INDEX"));
         }
-        if (c.check() || c.references() != null) {
+        // an inline REFERENCES on a column that is NULL in every row (no default) validates nothing
+        boolean validatesReferences = c.references() != null && (c.defaultExpression() != null || kind == DefaultKind.GENERATED);
+        if (c.check() || validatesReferences) {
             e.work(Work.SCAN).finding(Findings.scan(table, LockMode.ACCESS_EXCLUSIVE, "an inline constraint is validated",
                     "add the column, then add the constraint NOT VALID and VALIDATE it separately"));
         }
