@@ -15,6 +15,10 @@ import dev.zdm.runtime.ZdmProcess;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import dev.zdm.planner.truth.ShadowCheck;
+import dev.zdm.planner.truth.ShadowVerdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +37,8 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--pg", paramLabel = "URL", description = "read table sizes, columns, indexes and dependents from this database (read-only)")
+    @Option(names = "--pg", paramLabel = "URL", description = "read table sizes, columns, indexes and dependents from this database, "
+            + "and check the lock analysis on a throwaway schema-only copy of its tables (the live tables are only read)")
     String pg;
 
     @Option(names = "--json", description = "machine-readable output for CI jobs")
@@ -52,14 +57,31 @@ final class PlanCommand implements Callable<Integer> {
             System.err.println((e.location() == null ? file.toString() : e.location()) + ": " + e.code().code() + ": " + e.getMessage());
             return 2;
         }
-        PlannedMigration planned = new Planner().analyzeAndPlan(statements, catalog());
+        Vertx vertx = pg == null ? null : Vertx.vertx();
+        try {
+            Pool pool = vertx == null ? null : PgBuilder.pool().with(new PoolOptions().setMaxSize(6))
+                    .connectingTo(PgConnectOptions.fromUri(pgOption().vertxUri()).addProperty("application_name", "zdm-plan")).using(vertx).build();
+            Catalog catalog = pool == null ? Catalog.empty() : ZdmProcess.await(CatalogReader.read(pool));
+            PlannedMigration planned = new Planner().analyzeAndPlan(statements, catalog);
+            List<ShadowVerdict> verdicts = pool == null ? List.of() : ZdmProcess.await(new ShadowCheck().run(pool, planned.analysis()));
+            return report(planned, verdicts);
+        } finally {
+            if (vertx != null) vertx.close();
+        }
+    }
+
+    private int report(PlannedMigration planned, List<ShadowVerdict> verdicts) throws Exception {
         if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(PlanJson.of(planned)));
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(PlanJson.of(planned, verdicts)));
         } else {
             System.out.print(PlanTable.render(planned));
             String full = PlanPrinter.print(planned);
             int tail = planned.rejected() ? full.indexOf("\nrejected:") : full.indexOf("\nphases");
             System.out.print(tail < 0 ? "" : full.substring(tail));
+            if (!verdicts.isEmpty()) {
+                System.out.println("\nchecked against PostgreSQL on a schema-only shadow of the tables (live tables untouched):");
+                verdicts.forEach(v -> System.out.println("  " + (v.index() + 1) + ". " + v.describe()));
+            }
         }
         if (planned.rejected() && isBadInput(planned.rejection())) return 2;
         return planned.analysis().requiresZeroDowntime() || planned.rejected() ? 1 : 0;
@@ -69,17 +91,9 @@ final class PlanCommand implements Callable<Integer> {
         return e.code() == ErrorCode.SQL_PARSE || e.code() == ErrorCode.BAD_METADATA;
     }
 
-    private Catalog catalog() {
-        if (pg == null) return Catalog.empty();
+    private PgOption pgOption() {
         PgOption option = new PgOption();
         option.url = pg;
-        Vertx vertx = Vertx.vertx();
-        try {
-            var pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(option.vertxUri()).addProperty("application_name", "zdm-plan"))
-                    .using(vertx).build();
-            return ZdmProcess.await(CatalogReader.read(pool));
-        } finally {
-            vertx.close();
-        }
+        return option;
     }
 }

@@ -5,13 +5,18 @@ import dev.zdm.domain.plan.Step;
 import dev.zdm.planner.analyze.Finding;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.strategy.PlannedMigration;
+import dev.zdm.planner.truth.ShadowVerdict;
 import dev.zdm.runtime.messaging.StepMapper;
 import java.util.List;
 import java.util.Map;
 
 /** The JSON document of {@code zdm plan --json}: field names are part of the CLI's contract. */
 record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long estimatedDowntimeMs, boolean estimateIsGuess,
-                List<StatementJson> statements, List<PhaseJson> phases, RejectionJson rejection) {
+                List<StatementJson> statements, List<PhaseJson> phases, RejectionJson rejection, List<ShadowJson> shadowCheck) {
+
+    /** What PostgreSQL did with a statement on the shadow copy, and whether the analyzer agrees. */
+    record ShadowJson(int index, boolean checked, boolean agrees, String description) {
+    }
 
     record StatementJson(int index, String sql, String kind, List<String> tables, String lockMode, boolean rewritesTable,
                          boolean scansTable, boolean blocksReads, boolean blocksWrites, boolean breaksRunningApp,
@@ -31,14 +36,15 @@ record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long e
     record RejectionJson(String code, String location, String message) {
     }
 
-    static PlanJson of(PlannedMigration m) {
+    static PlanJson of(PlannedMigration m, List<ShadowVerdict> verdicts) {
         var a = m.analysis();
         List<StatementJson> statements = a.statements().stream().map(s -> statement(s, m)).toList();
         List<PhaseJson> phases = m.plan() == null ? List.of() : m.plan().phases().stream().map(PlanJson::phase).toList();
         RejectionJson rejection = m.rejected()
                 ? new RejectionJson(m.rejection().code().code(), m.rejection().location(), m.rejection().getMessage()) : null;
         return new PlanJson(a.requiresZeroDowntime(), m.recommendedStrategy(), a.estimatedDowntimeMs(), a.estimateIsGuess(),
-                statements, phases, rejection);
+                statements, phases, rejection, verdicts.stream().map(v -> new ShadowJson(v.index(),
+                        v instanceof ShadowVerdict.Checked, v.agrees(), v.describe())).toList());
     }
 
     private static StatementJson statement(StatementAnalysis s, PlannedMigration m) {

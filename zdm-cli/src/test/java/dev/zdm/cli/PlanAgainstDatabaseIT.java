@@ -1,0 +1,70 @@
+package dev.zdm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zdm.infra.junit.TestInfra;
+import dev.zdm.infra.junit.ZdmInfraExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code zdm plan --pg}: sizes from the live catalog, locks checked on a shadow copy, live tables untouched. */
+@ExtendWith(ZdmInfraExtension.class)
+class PlanAgainstDatabaseIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void plans_with_the_live_catalog_and_checks_locks_on_a_shadow_without_touching_live_tables(TestInfra infra) throws Exception {
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl())) {
+            c.createStatement().execute("CREATE TABLE orders (id bigserial PRIMARY KEY, price numeric(10,2), note varchar(20));"
+                    + "INSERT INTO orders (price) SELECT g FROM generate_series(1, 50000) g; ANALYZE orders");
+        }
+        String before = query(infra, "SELECT pg_relation_filenode('orders') || ' ' || (SELECT count(*) FROM orders)");
+        Path file = dir.resolve("m.sql");
+        Files.writeString(file, "ALTER TABLE orders ALTER COLUMN price TYPE numeric(12,3);\nALTER TABLE orders ALTER COLUMN note TYPE varchar(40);\n");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = new CommandLine(new Zdm()).execute("plan", "--json", "--pg", infra.jdbcUrl(), file.toString());
+        } finally {
+            System.setOut(previous);
+        }
+        JsonNode doc = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(code).as("exit status follows the verdict").isEqualTo(doc.get("requiresZeroDowntime").asBoolean() ? 1 : 0);
+        assertThat(doc.get("statements").get(0).get("estimatedBlockingMs").asLong()).as("a rewrite of 50,000 rows takes time").isPositive();
+        assertThat(doc.get("estimateIsGuess").asBoolean()).as("sizes come from the live catalog").isFalse();
+        assertThat(doc.get("statements").get(0).get("rewritesTable").asBoolean()).isTrue();
+        assertThat(doc.get("statements").get(1).get("rewritesTable").asBoolean()).as("varchar widening is binary-coercible").isFalse();
+        JsonNode shadow = doc.get("shadowCheck");
+        assertThat(shadow.size()).isEqualTo(2);
+        shadow.forEach(v -> {
+            assertThat(v.get("checked").asBoolean()).as(v.toString()).isTrue();
+            assertThat(v.get("agrees").asBoolean()).as(v.toString()).isTrue();
+        });
+        assertThat(query(infra, "SELECT pg_relation_filenode('orders') || ' ' || (SELECT count(*) FROM orders)")).isEqualTo(before);
+        assertThat(query(infra, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'orders'::regclass AND attname = 'price'"))
+                .isEqualTo("numeric(10,2)");
+        assertThat(query(infra, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'zdm_shadow%'")).isEqualTo("0");
+    }
+
+    private static String query(TestInfra infra, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl()); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
