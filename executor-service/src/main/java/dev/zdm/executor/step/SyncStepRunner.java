@@ -46,7 +46,9 @@ public final class SyncStepRunner {
                 case STOP -> "STOPPED";
             });
         } else if (step instanceof Step.Verify v) {
-            command.setAction("VERIFY").setMode("BLUE_GREEN").setSourceTable(v.sourceTable()).setTargetTable(v.targetTable())
+            // one table on both sides is a dual-write (old column against new); two tables a blue-green
+            String mode = v.sourceTable().equals(v.targetTable()) ? "DUAL_WRITE" : "BLUE_GREEN";
+            command.setAction("VERIFY").setMode(mode).setSourceTable(v.sourceTable()).setTargetTable(v.targetTable())
                     .setKeyColumns(v.keyColumns()).setMapping(v.mapping());
             answers = Set.of("VERIFIED");
         } else if (step instanceof Step.Switch w) {
