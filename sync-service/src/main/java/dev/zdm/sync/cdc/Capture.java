@@ -6,6 +6,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +63,7 @@ public final class Capture implements AutoCloseable {
     /** Builds the engine and runs it on the capture's own thread. */
     public synchronized void start() {
         if (engine != null) throw new IllegalStateException("capture " + settings.slot() + " already started");
+        forgetStaleBeans();
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(settings.toProperties())
                 .using(Capture.class.getClassLoader())
@@ -148,6 +153,23 @@ public final class Capture implements AutoCloseable {
 
     public String slot() {
         return settings.slot();
+    }
+
+    /**
+     * An engine of this slot that died in this JVM without shutting down may have left its JMX beans
+     * registered; a new engine would then wait a minute for their names. At most one capture per slot
+     * runs, so any such bean is stale.
+     */
+    private void forgetStaleBeans() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            for (ObjectName name : server.queryNames(new ObjectName("debezium.postgres:server=" + settings.slot() + ",*"), null)) {
+                server.unregisterMBean(name);
+                LOG.info("unregistered stale Debezium bean {}", name);
+            }
+        } catch (JMException e) {
+            LOG.warn("cannot clear stale Debezium beans of {}: {}", settings.slot(), e.toString());
+        }
     }
 
     private static void sleep(long ms) {

@@ -30,7 +30,8 @@ public record CaptureSettings(DbTarget db, String slot, String publication, List
         p.setProperty("database.dbname", db.database());
         p.setProperty("database.user", db.user());
         p.setProperty("database.password", db.password());
-        p.setProperty("topic.prefix", "zdm");
+        // names the engine's JMX beans and keys its offsets: unique per slot, stable across restarts
+        p.setProperty("topic.prefix", slot);
         p.setProperty("slot.name", slot);
         // zdm creates and drops the slot itself (bounded creation, drop on stop/cancel/failure)
         p.setProperty("slot.drop.on.stop", "false");

@@ -91,7 +91,8 @@ public final class JdbcOffsetStore implements OffsetBackingStore {
             return CompletableFuture.completedFuture(null);
         } catch (SQLException e) {
             reset();
-            ConnectException error = new ConnectException("cannot store offsets of slot " + slot + ": " + e.getMessage(), e);
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            ConnectException error = new ConnectException("cannot store offsets of slot " + slot + ": " + cause.getMessage(), cause);
             if (callback != null) callback.onCompletion(error, null);
             return CompletableFuture.failedFuture(error);
         }

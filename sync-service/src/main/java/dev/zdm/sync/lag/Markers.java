@@ -82,11 +82,17 @@ public final class Markers {
         return f;
     }
 
-    /** The capture failed: every waiter fails with {@code cause} now and later. */
-    public void fail(Throwable cause) {
-        failure = cause;
+    /** The capture stopped: every waiter now fails with {@code cause} (markers in flight are lost with it). */
+    public void interrupt(Throwable cause) {
         waiters.values().forEach(f -> f.completeExceptionally(cause));
         waiters.clear();
+        pending.clear();
+    }
+
+    /** The session ended: every waiter fails with {@code cause}, now and later. */
+    public void fail(Throwable cause) {
+        failure = cause;
+        interrupt(cause);
     }
 
     /** The lag at {@code nowMs}: the last measured one, or the age of the oldest marker still on its way if larger. */

@@ -53,13 +53,15 @@ public final class SyncVerticle extends VerticleBase {
         platform.config().targets().forEach((name, target) -> targets.put(name, DbTarget.of(target)));
         sessions = new SyncSessions(targets, config.sessions(), new Publishing(), new SessionMeters(platform.registry()));
         hygiene = new SlotHygiene(vertx, pools, platform, config).start();
-        return vertx.executeBlocking(() -> {
+        // commands are taken only once the recorded syncs are back, so a command never races its own sync's resumption
+        vertx.executeBlocking(() -> {
             for (String target : targets.keySet()) {
                 List<SyncReport> resumed = sessions.restore(target);
                 if (!resumed.isEmpty()) LOG.info("resumed {} sync(s) on {}", resumed.size(), target);
             }
             return null;
-        }, false).onSuccess(v -> consume());
+        }, false).onComplete(v -> consume());
+        return Future.succeededFuture();
     }
 
     private void consume() {

@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncSession {
     private static final Logger LOG = LoggerFactory.getLogger(SyncSession.class);
+    /** Restarts of a capture that failed for a retriable reason (connection lost) before the session fails: about five minutes. */
+    private static final int MAX_RESTARTS = 20;
+    private static final long MAX_RESTART_DELAY_MS = 30_000;
 
     private final DbTarget db;
     private final SessionSettings settings;
@@ -51,7 +54,8 @@ public final class SyncSession {
     private volatile long lagBytes;
     private volatile long retainedWal;
     private volatile boolean ended;
-    private Capture capture;
+    private volatile int restarts;
+    private volatile Capture capture;
     private Applier applier;
 
     SyncSession(DbTarget db, SessionRecord record, SessionSettings settings, SessionListener listener, SessionMeters meters) {
@@ -158,12 +162,16 @@ public final class SyncSession {
 
     private SyncReport run(String phaseId, Link link) throws Exception {
         applier = new Applier(db, link, settings.applyMaxAttempts());
-        capture = new Capture(new CaptureSettings(db, record.slot(), record.slot(), List.of(link.source().displayName())),
-                this::applyBatch, this::captureFailed);
-        capture.start();
+        startCapture(link);
         awaitStreaming();
         if (record.spec().mode() == SyncMode.BLUE_GREEN && !record.copyDone()) copy(phaseId, link);
         return transition(phaseId, SyncState.STREAMING, false);
+    }
+
+    private void startCapture(Link link) {
+        capture = new Capture(new CaptureSettings(db, record.slot(), record.slot(), List.of(link.source().displayName())),
+                this::applyBatch, this::captureFailed);
+        capture.start();
     }
 
     private void awaitStreaming() throws Exception {
@@ -210,16 +218,35 @@ public final class SyncSession {
         markers.changesApplied(lastLsn);
         long now = System.currentTimeMillis();
         for (CapturedEvent.Marker marker : seen) markers.applied(marker.content(), marker.lsn(), now);
+        if (!seen.isEmpty()) restarts = 0;
     }
 
+    /**
+     * The engine ended by itself. A retriable cause (the connection was lost, the server restarted) gets
+     * the capture restarted from its stored offsets, with backoff; anything else, or too many restarts,
+     * fails the session and cleans it up.
+     */
     private void captureFailed(Throwable error) {
-        markers.fail(error);
+        ZdmException failure = Failures.classify(error, record.slot());
+        markers.interrupt(failure);
         if (ended) return;
         control.execute(() -> {
             if (ended) return;
-            SyncReport report = failAndClean(record.phaseId(), error);
+            if (failure.retriable() && restarts < MAX_RESTARTS) {
+                long delay = Math.min(MAX_RESTART_DELAY_MS, 500L << Math.min(restarts, 10));
+                restarts++;
+                LOG.warn("capture of {} lost ({}); restart {} of {} in {} ms", record.slot(), failure.getMessage(), restarts, MAX_RESTARTS, delay);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (!ended) startCapture(applier.link());
+                return;
+            }
+            SyncReport report = failAndClean(record.phaseId(), failure);
             listener.report(report);
-            LOG.warn("sync {} failed: {}", record.slot(), report.error());
         });
     }
 
@@ -255,7 +282,8 @@ public final class SyncSession {
 
     /** The ticker: probe lag and WAL while streaming. Runs on the ticker's thread. */
     void tick() {
-        if (ended || capture == null || !capture.running()) return;
+        Capture running = capture;
+        if (ended || running == null || !running.running()) return;
         try {
             emitMarker();
             meters.lag(record.slot(), markers.lagMs(System.currentTimeMillis()), retainedWal);
