@@ -23,7 +23,7 @@ public record TableInfo(long oid, String schema, String name, Map<String, Column
     }
 
     public TableInfo {
-        columns = Map.copyOf(columns);
+        columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
         primaryKey = List.copyOf(primaryKey);
         uniqueKeys = List.copyOf(uniqueKeys);
         identityIndexColumns = List.copyOf(identityIndexColumns);
