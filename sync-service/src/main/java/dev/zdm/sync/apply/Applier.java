@@ -9,6 +9,9 @@ import dev.zdm.sync.db.DbTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -47,28 +50,33 @@ public final class Applier implements AutoCloseable {
         LOG.info("apply now {}", next.describe());
     }
 
-    /**
-     * Applies the row changes of one batch (changes of other tables than the link's source are skipped).
-     *
-     * @return the number of target rows written
-     */
-    public int apply(List<CapturedEvent.Change> changes) {
+    /** What one batch did: the changes that needed an apply (not echoes, not other tables), and the target rows written. */
+    public record Applied(List<CapturedEvent.Change> changes, int rowsWritten) {
+    }
+
+    /** Applies the row changes of one batch (changes of other tables than the link's source are skipped). */
+    public Applied apply(List<CapturedEvent.Change> changes) {
         Link current = link;
         KeyBatch keys = new KeyBatch(current);
         String source = current.source().displayName();
+        List<CapturedEvent.Change> relevant = new ArrayList<>();
         for (CapturedEvent.Change change : changes) {
             if (!source.equals(change.table())) continue;
             if (current.mode() == SyncMode.DUAL_WRITE) {
-                if (Gate.needsApply(change, current.watched())) keys.addFrom(change.after());
+                if (!Gate.needsApply(change, current.watched())) continue;
+                keys.addFrom(change.after());
             } else {
                 keys.addFrom(change.before());
                 keys.addFrom(change.after());
             }
+            relevant.add(change);
         }
-        if (keys.isEmpty()) return 0;
+        if (keys.isEmpty()) return new Applied(List.of(), 0);
+        Set<Long> xids = new HashSet<>();
+        for (CapturedEvent.Change change : relevant) xids.add(change.txId());
         for (int attempt = 1; ; attempt++) {
             try {
-                return write(current, keys);
+                return new Applied(relevant, write(current, keys, xids));
             } catch (SQLException e) {
                 ErrorCode code = SqlStates.classify(e.getSQLState());
                 boolean lost = code == ErrorCode.CONNECTION_LOST || e.getSQLState() == null;
@@ -84,9 +92,10 @@ public final class Applier implements AutoCloseable {
         }
     }
 
-    private int write(Link current, KeyBatch keys) throws SQLException {
+    private int write(Link current, KeyBatch keys, Set<Long> xids) throws SQLException {
         Connection c = connection();
         try {
+            Visibility.await(c, xids);
             int rows;
             if (current.mode() == SyncMode.DUAL_WRITE) {
                 rows = execute(c, ApplySql.dualWrite(current), keys);

@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The sync's metrics, tagged by slot: changes applied, commit-to-apply latency of each change
- * ({@code zdm_sync_change_lag}, with p50/p99), end-to-end lag by marker and WAL the slot retains.
+ * The sync's metrics: changes applied and rows written and the commit-to-apply latency of each applied
+ * change ({@code zdm_sync_change_lag}, with p50/p99), tagged by source table; end-to-end lag by marker
+ * and WAL retained, tagged by slot.
  */
 public final class SessionMeters {
     private final MeterRegistry registry;
@@ -26,10 +27,10 @@ public final class SessionMeters {
 
     void applied(List<CapturedEvent.Change> changes, int rowsWritten, long nowMs) {
         if (changes.isEmpty()) return;
-        String slot = changes.get(0).table();
-        Counter.builder("zdm_sync_changes_applied_total").tag("table", slot).register(registry).increment(changes.size());
-        Counter.builder("zdm_sync_rows_written_total").tag("table", slot).register(registry).increment(rowsWritten);
-        Timer timer = changeLag(slot);
+        String table = changes.get(0).table();
+        Counter.builder("zdm_sync_changes_applied_total").tag("table", table).register(registry).increment(changes.size());
+        Counter.builder("zdm_sync_rows_written_total").tag("table", table).register(registry).increment(rowsWritten);
+        Timer timer = changeLag(table);
         for (CapturedEvent.Change change : changes) {
             if (change.commitMillis() > 0) timer.record(Duration.ofMillis(Math.max(0, nowMs - change.commitMillis())));
         }

@@ -210,10 +210,9 @@ public final class SyncSession {
             lastLsn = Math.max(lastLsn, event.lsn());
         }
         if (!changes.isEmpty()) {
-            int rows = applier.apply(changes);
-            long now = System.currentTimeMillis();
-            changesApplied.addAndGet(changes.size());
-            meters.applied(changes, rows, now);
+            Applier.Applied applied = applier.apply(changes);
+            changesApplied.addAndGet(applied.changes().size());
+            meters.applied(applied.changes(), applied.rowsWritten(), System.currentTimeMillis());
         }
         markers.changesApplied(lastLsn);
         long now = System.currentTimeMillis();

@@ -48,7 +48,8 @@ class DualWriteIT {
                 }
             }).start()) {
                 backfill(db, ROWS, 250);
-                Thread.sleep(500);
+                // keep writing at full speed a while: decoded-but-not-yet-visible commits show up under load
+                Thread.sleep(2_500);
                 assertThat(app.writes()).as("the workload wrote during the backfill").isGreaterThan(200);
                 assertThat(app.errors()).as("application errors: " + app.firstError()).isZero();
             }

@@ -14,6 +14,10 @@ public final class Db {
         this.url = url;
     }
 
+    public String url() {
+        return url;
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url);
     }
