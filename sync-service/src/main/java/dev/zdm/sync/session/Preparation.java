@@ -4,6 +4,7 @@ import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.SyncMode;
 import dev.zdm.sync.apply.Link;
+import dev.zdm.sync.cdc.JdbcOffsetStore;
 import dev.zdm.sync.cdc.Slots;
 import dev.zdm.sync.db.Ddl;
 import dev.zdm.sync.db.TableInfo;
@@ -83,10 +84,14 @@ final class Preparation {
         }
     }
 
-    /** Publication then slot: the slot's starting point must come after the publication exists. */
+    /**
+     * Publication then slot: the slot's starting point must come after the publication exists. A slot
+     * created now starts afresh: offsets an earlier slot of that name left behind (a cleanup cut short)
+     * would point the engine at WAL the new slot never had.
+     */
     static void createCapture(Connection conn, String slot, TableInfo source, SessionSettings settings) throws SQLException {
         Slots.createPublication(conn, slot, List.of(source.qualified()), settings.ddlLockTimeoutMs(), settings.ddlAttempts());
-        Slots.createSlot(conn, slot, settings.slotCreateTimeoutMs());
+        if (Slots.createSlot(conn, slot, settings.slotCreateTimeoutMs())) JdbcOffsetStore.delete(conn, slot);
     }
 
     /** The table's current qualified name, or null when no table has that OID any more. */
