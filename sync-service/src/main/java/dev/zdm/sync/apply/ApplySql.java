@@ -32,7 +32,8 @@ public final class ApplySql {
 
     /**
      * Blue-green: every key of the batch that the source has is upserted into the target from the
-     * source's current row; unchanged rows are not rewritten. Parameters: the key arrays.
+     * source's current row; unchanged rows are not rewritten. Rows go in key order, as the initial
+     * copy's do, so the two never wait for each other's uncommitted keys in a cycle. Parameters: the key arrays.
      */
     public static String upsert(Link link) {
         String source = link.source().qualified();
@@ -42,7 +43,8 @@ public final class ApplySql {
         String keyTuple = tuple(link.keyColumns().stream().map(k -> source + "." + quote(k)).toList());
         String keyList = tuple(IntStream.range(0, link.keyColumns().size()).mapToObj(i -> "zdm_k.zdm_k" + i).toList());
         return "INSERT INTO " + target + " (" + columns + ") SELECT " + select + " FROM " + source + " WHERE " + keyTuple
-                + " IN (SELECT " + keyList.substring(1, keyList.length() - 1) + " FROM " + keys(link) + " AS zdm_k) " + onConflictUpdate(link);
+                + " IN (SELECT " + keyList.substring(1, keyList.length() - 1) + " FROM " + keys(link) + " AS zdm_k) ORDER BY "
+                + keyTuple.substring(1, keyTuple.length() - 1) + " " + onConflictUpdate(link);
     }
 
     /** Blue-green: every key of the batch that the source no longer has is deleted from the target. Parameters: the key arrays. */

@@ -1,6 +1,7 @@
 package dev.zdm.sync.apply;
 
 import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.error.SqlStates;
 import dev.zdm.domain.error.ZdmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +19,8 @@ import java.util.function.BooleanSupplier;
  * older read (see {@link ApplySql#copyBatch}). Resumable from a key; re-running it is harmless.
  */
 public final class InitialCopy {
+    /** Attempts of one batch on conflicts before the copy fails. */
+    private static final int MAX_ATTEMPTS = 10;
     /** Sees each finished batch: the last key copied (as text) and the rows the batch inserted. */
     @FunctionalInterface
     public interface Listener {
@@ -75,12 +78,27 @@ public final class InitialCopy {
         }
     }
 
+    /** One batch; a deadlock, serialization failure or lock timeout (the stream or the application got there first) is tried again. */
     private int copy(Connection conn, List<String> lower, List<String> upper) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(ApplySql.copyBatch(link, lower != null))) {
-            int i = 1;
-            if (lower != null) for (String value : lower) ps.setString(i++, value);
-            for (String value : upper) ps.setString(i++, value);
-            return ps.executeUpdate();
+        for (int attempt = 1; ; attempt++) {
+            try (PreparedStatement ps = conn.prepareStatement(ApplySql.copyBatch(link, lower != null))) {
+                int i = 1;
+                if (lower != null) for (String value : lower) ps.setString(i++, value);
+                for (String value : upper) ps.setString(i++, value);
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                if (!SqlStates.classify(e.getSQLState()).retriable() || attempt >= MAX_ATTEMPTS) throw e;
+                pause(Math.min(2_000, 50L << attempt));
+            }
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZdmException(ErrorCode.INTERNAL, "interrupted during the initial copy");
         }
     }
 }

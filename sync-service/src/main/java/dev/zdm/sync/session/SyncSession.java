@@ -5,9 +5,6 @@ import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.SyncMode;
 import dev.zdm.sync.apply.Applier;
 import dev.zdm.sync.apply.Link;
-import dev.zdm.sync.cdc.Capture;
-import dev.zdm.sync.cdc.CaptureSettings;
-import dev.zdm.sync.cdc.CapturedEvent;
 import dev.zdm.sync.cdc.JdbcOffsetStore;
 import dev.zdm.sync.cdc.SlotNames;
 import dev.zdm.sync.cdc.Slots;
@@ -15,48 +12,34 @@ import dev.zdm.sync.db.Catalog;
 import dev.zdm.sync.db.DbTarget;
 import dev.zdm.sync.db.SyncTables;
 import dev.zdm.sync.db.TableInfo;
-import dev.zdm.sync.lag.Markers;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One migration's sync: its slot and publication, its capture engine, its applier and markers. Commands
- * run one at a time on the session's own thread ({@link #submit}); the capture applies on its thread;
- * the ticker probes on its. See {@code docs/sync.md} for the command protocol.
+ * One migration's sync: its slot and publication, its {@link Streaming} (capture, applier, markers), its
+ * record in {@code zdm.sync_sessions}, and the commands that act on it. Commands run one at a time on
+ * the session's own thread ({@link #submit}); the capture applies on its thread; the ticker probes on
+ * its. See {@code docs/sync.md} for the command protocol.
  */
 public final class SyncSession {
     private static final Logger LOG = LoggerFactory.getLogger(SyncSession.class);
-    /** Restarts of a capture that failed for a retriable reason (connection lost) before the session fails: about five minutes. */
-    private static final int MAX_RESTARTS = 20;
-    private static final long MAX_RESTART_DELAY_MS = 30_000;
 
     private final DbTarget db;
     private final SessionSettings settings;
     private final SessionListener listener;
     private final SessionMeters meters;
     private final ExecutorService control;
-    private final Markers markers = new Markers();
-    private final StatusProbe probe;
-    private final AtomicLong changesApplied = new AtomicLong();
+    private final Streaming stream;
     private volatile SessionRecord record;
     private volatile SyncState state = SyncState.STARTING;
-    private volatile long lagBytes;
-    private volatile long retainedWal;
     private volatile boolean ended;
-    private volatile int restarts;
-    private volatile Capture capture;
-    private Applier applier;
 
     SyncSession(DbTarget db, SessionRecord record, SessionSettings settings, SessionListener listener, SessionMeters meters) {
         this.db = db;
@@ -64,12 +47,12 @@ public final class SyncSession {
         this.settings = settings;
         this.listener = listener;
         this.meters = meters;
-        this.probe = new StatusProbe(db, record.slot());
         this.control = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "zdm-sync-" + record.slot());
             t.setDaemon(true);
             return t;
         });
+        this.stream = new Streaming(db, record.slot(), settings, meters, control, this::streamFailed);
     }
 
     /** A new session for {@code spec}, not yet started. */
@@ -161,31 +144,9 @@ public final class SyncSession {
     }
 
     private SyncReport run(String phaseId, Link link) throws Exception {
-        applier = new Applier(db, link, settings.applyMaxAttempts());
-        startCapture(link);
-        awaitStreaming();
+        stream.start(link);
         if (record.spec().mode() == SyncMode.BLUE_GREEN && !record.copyDone()) copy(phaseId, link);
         return transition(phaseId, SyncState.STREAMING, false);
-    }
-
-    private void startCapture(Link link) {
-        capture = new Capture(new CaptureSettings(db, record.slot(), record.slot(), List.of(link.source().displayName())),
-                this::applyBatch, this::captureFailed);
-        capture.start();
-    }
-
-    private void awaitStreaming() throws Exception {
-        long deadline = System.currentTimeMillis() + settings.streamStartTimeoutMs();
-        while (!markers.streaming()) {
-            if (!capture.running()) throw new ZdmException(ErrorCode.INTERNAL, "the capture engine of " + record.slot() + " stopped while starting");
-            if (System.currentTimeMillis() > deadline) {
-                throw new ZdmException(ErrorCode.CONNECTION_LOST, "the capture of " + record.slot() + " did not stream within "
-                        + settings.streamStartTimeoutMs() + " ms", record.slot());
-            }
-            emitMarker();
-            Thread.sleep(200);
-        }
-        LOG.info("sync {} streaming", record.slot());
     }
 
     private void copy(String phaseId, Link link) throws SQLException {
@@ -199,102 +160,26 @@ public final class SyncSession {
         save();
     }
 
-    /** The capture's sink: apply the batch's changes, then settle its markers. Runs on the capture's thread. */
-    private void applyBatch(List<CapturedEvent> events) {
-        List<CapturedEvent.Change> changes = new ArrayList<>();
-        List<CapturedEvent.Marker> seen = new ArrayList<>();
-        long lastLsn = 0;
-        for (CapturedEvent event : events) {
-            if (event instanceof CapturedEvent.Change change) changes.add(change);
-            else if (event instanceof CapturedEvent.Marker marker) seen.add(marker);
-            lastLsn = Math.max(lastLsn, event.lsn());
-        }
-        if (!changes.isEmpty()) {
-            Applier.Applied applied = applier.apply(changes);
-            changesApplied.addAndGet(applied.changes().size());
-            meters.applied(applied.changes(), applied.rowsWritten(), System.currentTimeMillis());
-        }
-        markers.changesApplied(lastLsn);
-        long now = System.currentTimeMillis();
-        for (CapturedEvent.Marker marker : seen) markers.applied(marker.content(), marker.lsn(), now);
-        if (!seen.isEmpty()) restarts = 0;
-    }
-
-    /**
-     * The engine ended by itself. A retriable cause (the connection was lost, the server restarted) gets
-     * the capture restarted from its stored offsets, with backoff; anything else, or too many restarts,
-     * fails the session and cleans it up.
-     */
-    private void captureFailed(Throwable error) {
-        ZdmException failure = Failures.classify(error, record.slot());
-        markers.interrupt(failure);
+    /** The stream ended for good (not a lost connection): fail the session and clean up. On the session's thread. */
+    private void streamFailed(ZdmException failure) {
         if (ended) return;
-        control.execute(() -> {
-            if (ended) return;
-            if (failure.retriable() && restarts < MAX_RESTARTS) {
-                long delay = Math.min(MAX_RESTART_DELAY_MS, 500L << Math.min(restarts, 10));
-                restarts++;
-                LOG.warn("capture of {} lost ({}); restart {} of {} in {} ms", record.slot(), failure.getMessage(), restarts, MAX_RESTARTS, delay);
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                if (!ended) startCapture(applier.link());
-                return;
-            }
-            SyncReport report = failAndClean(record.phaseId(), failure);
-            listener.report(report);
-        });
-    }
-
-    /** Emits a marker now; returns its sequence number. */
-    long emitMarker() throws SQLException {
-        Markers.Marker marker = markers.next(System.currentTimeMillis());
-        try {
-            StatusProbe.Wal wal = probe.emit(marker);
-            lagBytes = markers.lastAppliedLsn() == 0 ? 0 : Math.max(0, wal.currentLsn() - markers.lastAppliedLsn());
-            retainedWal = wal.retainedBytes();
-            return marker.seq();
-        } catch (SQLException e) {
-            markers.abandon(marker.seq());
-            throw e;
-        }
+        listener.report(failAndClean(record.phaseId(), failure));
     }
 
     /** True once every change committed before now is applied, false when {@code timeoutMs} ran out. */
     boolean awaitCaughtUp(long timeoutMs) {
-        try {
-            long seq = emitMarker();
-            markers.whenApplied(seq).get(timeoutMs, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            throw new ZdmException(ErrorCode.CONNECTION_LOST, "drain of " + record.slot() + " failed: " + e.getMessage(), record.slot(), null, e);
-        }
+        return stream.awaitCaughtUp(timeoutMs);
     }
 
     /** The ticker: probe lag and WAL while streaming. Runs on the ticker's thread. */
     void tick() {
-        Capture running = capture;
-        if (ended || running == null || !running.running()) return;
-        try {
-            emitMarker();
-            meters.lag(record.slot(), markers.lagMs(System.currentTimeMillis()), retainedWal);
-        } catch (SQLException e) {
-            LOG.debug("status probe of {} failed: {}", record.slot(), e.toString());
-        }
+        if (!ended) stream.tick();
     }
 
     SyncReport drain(String phaseId) {
         if (awaitCaughtUp(settings.drainTimeoutMs())) return report().answer(phaseId, SyncState.CAUGHT_UP);
         return failedAnswer(phaseId, new ZdmException(ErrorCode.STATEMENT_TIMEOUT, "the sync did not catch up within " + settings.drainTimeoutMs()
-                + " ms (lag " + markers.lagMs(System.currentTimeMillis()) + " ms); try DRAIN again", record.slot()));
+                + " ms (lag " + stream.lagMs() + " ms); try DRAIN again", record.slot()));
     }
 
     SyncReport reverse(String phaseId) {
@@ -312,7 +197,7 @@ public final class SyncSession {
     /** STOP: stop the engine, drop slot and publication, restore identities, forget offsets and the session. */
     SyncReport stop(String phaseId) {
         ended = true;
-        cleanUp();
+        cleanUp(new ZdmException(ErrorCode.NOT_ALLOWED, "the sync was stopped", record.slot()));
         state = SyncState.STOPPED;
         SyncReport report = SyncReport.bare(new SyncRequest.Stop(record.spec().migrationId(), record.spec().target(), phaseId), SyncState.STOPPED);
         listener.ended(record.spec().migrationId());
@@ -323,19 +208,15 @@ public final class SyncSession {
         ZdmException failure = Failures.classify(error, record.slot());
         LOG.warn("sync {} failed, cleaning up: {}", record.slot(), failure.toString());
         ended = true;
-        markers.fail(failure);
-        cleanUp();
+        cleanUp(failure);
         state = SyncState.FAILED;
         SyncReport report = failedAnswer(phaseId, failure);
         listener.ended(record.spec().migrationId());
         return report;
     }
 
-    private void cleanUp() {
-        if (capture != null) capture.stop();
-        if (applier != null) applier.close();
-        probe.close();
-        meters.remove(record.slot());
+    private void cleanUp(ZdmException cause) {
+        stream.stop(cause);
         try (Connection c = db.connect("control")) {
             Slots.dropSlot(c, record.slot());
             Slots.dropPublication(c, record.slot());
@@ -350,9 +231,7 @@ public final class SyncSession {
     /** Stops the engine and the session's threads without touching the database (process shutdown). */
     void close() {
         ended = true;
-        if (capture != null) capture.stop();
-        if (applier != null) applier.close();
-        probe.close();
+        stream.stop(new ZdmException(ErrorCode.CONNECTION_LOST, "the sync service is shutting down", record.slot()));
         control.shutdownNow();
     }
 
@@ -379,10 +258,10 @@ public final class SyncSession {
 
     /** Where the session stands now. */
     public SyncReport report() {
-        long lag = markers.lagMs(System.currentTimeMillis());
+        long lag = stream.lagMs();
         boolean live = state == SyncState.STREAMING || state == SyncState.COPYING;
-        return new SyncReport(record.spec().migrationId(), record.phaseId(), state, ended ? null : record.slot(), lag, lagBytes, retainedWal,
-                changesApplied.get(), live && markers.streaming() && lag < settings.caughtUpLagMs(), null, System.currentTimeMillis());
+        return new SyncReport(record.spec().migrationId(), record.phaseId(), state, ended ? null : record.slot(), lag, stream.lagBytes(),
+                stream.retainedWal(), stream.changesApplied(), live && stream.live() && lag < settings.caughtUpLagMs(), null, System.currentTimeMillis());
     }
 
     void save() {
@@ -404,7 +283,7 @@ public final class SyncSession {
     }
 
     Applier applier() {
-        return applier;
+        return stream.applier();
     }
 
     void record(SessionRecord next) {
@@ -416,6 +295,6 @@ public final class SyncSession {
     }
 
     void progress(String phaseId, String message) {
-        listener.progress(record.spec().migrationId(), phaseId, message, changesApplied.get(), null);
+        listener.progress(record.spec().migrationId(), phaseId, message, stream.changesApplied(), null);
     }
 }

@@ -25,7 +25,7 @@ class ApplySqlTest {
         assertThat(ApplySql.upsert(BLUE_GREEN)).isEqualTo("INSERT INTO public.users_green (id, email, profile)"
                 + " SELECT (id)::bigint, (email)::character varying(255), (jsonb_build_object('first', first_name))::jsonb FROM public.users"
                 + " WHERE (public.users.id) IN (SELECT zdm_k.zdm_k0 FROM (SELECT u.k0::bigint AS zdm_k0 FROM unnest(?::text[]) AS u(k0)) AS zdm_k)"
-                + " ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, profile = EXCLUDED.profile"
+                + " ORDER BY public.users.id ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, profile = EXCLUDED.profile"
                 + " WHERE ROW(public.users_green.email, public.users_green.profile) IS DISTINCT FROM ROW(EXCLUDED.email, EXCLUDED.profile)");
     }
 

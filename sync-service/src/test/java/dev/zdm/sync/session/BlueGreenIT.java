@@ -44,7 +44,7 @@ class BlueGreenIT {
                 + " created_at timestamptz NOT NULL DEFAULT now())");
         try (Harness h = new Harness(infra)) {
             SyncSpec spec = new SyncSpec(ID, Harness.TARGET, SyncMode.BLUE_GREEN, "users", "users_green", List.of("id"), FORWARD, BACK);
-            try (Workload app = new Workload(infra.jdbcUrl(), 4, 0, BlueGreenIT::oldShapeWrite).start()) {
+            try (Workload app = new Workload(infra.jdbcUrl(), 4, 1_000, BlueGreenIT::oldShapeWrite).start()) {
                 SyncReport started = h.ask(new SyncRequest.Start("p2", spec));
                 assertThat(started.state()).as(String.valueOf(started.error())).isEqualTo(SyncState.STREAMING);
                 assertThat(h.reports).extracting(SyncReport::state).contains(SyncState.COPYING);
@@ -56,7 +56,7 @@ class BlueGreenIT {
             SyncReport verified = h.ask(new SyncRequest.Verify(ID, Harness.TARGET, "p3", "users", "users_green", List.of("id"), FORWARD));
             assertThat(verified.state()).as(String.valueOf(verified.error())).isEqualTo(SyncState.VERIFIED);
 
-            try (Workload app = new Workload(infra.jdbcUrl(), 4, 0, BlueGreenIT::bothShapesWrite).start()) {
+            try (Workload app = new Workload(infra.jdbcUrl(), 4, 1_000, BlueGreenIT::bothShapesWrite).start()) {
                 Thread.sleep(300);
                 SyncReport switched = h.ask(new SyncRequest.Switch(ID, Harness.TARGET, "p4", "users", "users_green", "users_old"));
                 assertThat(switched.state()).as(String.valueOf(switched.error())).isEqualTo(SyncState.SWITCHED);
