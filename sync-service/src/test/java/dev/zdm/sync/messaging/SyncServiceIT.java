@@ -106,6 +106,18 @@ class SyncServiceIT {
     }
 
     @Test
+    void an_orphaned_zdm_slot_is_dropped_at_start_up_when_so_configured() throws Exception {
+        db.exec("SELECT pg_create_logical_replication_slot('zdm_orphan_of_a_crash', 'pgoutput')");
+        ZdmProcess zdm = ZdmProcess.start(Settings.of(Map.of("kafka.bootstrap", infra.kafkaBootstrap(), "kafka.topicPrefix", infra.topicPrefix(),
+                "targets.main.url", infra.jdbcUrl(), "http.port", "0", "sync.dropOrphanSlots", "true")), List.of(new SyncFactory()));
+        try {
+            Awaitility.await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'zdm_orphan_of_a_crash'") == 0);
+        } finally {
+            zdm.close();
+        }
+    }
+
+    @Test
     void a_cancel_and_a_sync_that_cannot_apply_leave_no_slot_or_publication() throws Exception {
         db.exec("CREATE TABLE items (id int PRIMARY KEY, name text);"
                 + "INSERT INTO items SELECT g, 'item ' || g FROM generate_series(1, 1000) g;"

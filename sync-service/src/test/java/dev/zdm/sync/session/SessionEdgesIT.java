@@ -53,6 +53,41 @@ class SessionEdgesIT {
     }
 
     @Test
+    void a_switch_that_cannot_get_its_lock_gives_up_whole_and_succeeds_later(TestInfra infra) throws Exception {
+        Db db = new Db(infra.jdbcUrl());
+        db.exec("CREATE TABLE accounts (id int PRIMARY KEY, owner text); INSERT INTO accounts SELECT g, 'o' || g FROM generate_series(1, 500) g;"
+                + "CREATE TABLE accounts_green (id int PRIMARY KEY, owner_name text)");
+        SessionSettings d = Harness.fast();
+        SessionSettings impatient = new SessionSettings(d.statusIntervalMs(), d.slotCreateTimeoutMs(), d.streamStartTimeoutMs(), d.ddlLockTimeoutMs(),
+                d.ddlAttempts(), d.drainTimeoutMs(), d.applyMaxAttempts(), d.copyTargetBatchMs(), d.copyMaxBatch(), d.verifyChunkRows(),
+                d.verifyAttempts(), 100, 1_000, 3, 100, d.caughtUpLagMs());
+        try (Harness h = new Harness(infra, impatient); Connection holder = db.connect()) {
+            SyncReport started = h.ask(new SyncRequest.Start("p1", new SyncSpec("it-switch-lock", Harness.TARGET, SyncMode.BLUE_GREEN, "accounts",
+                    "accounts_green", List.of("id"), Map.of("id", "id", "owner_name", "owner"), Map.of("id", "id", "owner", "owner_name"))));
+            assertThat(started.state()).as(String.valueOf(started.error())).isEqualTo(SyncState.STREAMING);
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("UPDATE accounts SET owner = 'held' WHERE id = 1");
+            }
+            SyncReport refused = h.ask(new SyncRequest.Switch("it-switch-lock", Harness.TARGET, "p2", "accounts", "accounts_green", "accounts_old"));
+            assertThat(refused.state()).isEqualTo(SyncState.FAILED);
+            assertThat(refused.error().code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+            assertThat(refused.error().retriable()).isTrue();
+            assertThat(db.count("SELECT count(*) FROM pg_class WHERE relname IN ('accounts', 'accounts_green') AND relkind = 'r'"))
+                    .as("nothing renamed").isEqualTo(2);
+            assertThat(db.count("SELECT count(*) FROM pg_class WHERE relname = 'accounts_old'")).isZero();
+            holder.commit();
+
+            SyncReport switched = h.ask(new SyncRequest.Switch("it-switch-lock", Harness.TARGET, "p2", "accounts", "accounts_green", "accounts_old"));
+            assertThat(switched.state()).as(String.valueOf(switched.error())).isEqualTo(SyncState.SWITCHED);
+            assertThat(db.one("SELECT owner_name FROM accounts WHERE id = 1")).as("the held write made it across").isEqualTo("held");
+            assertThat(h.ask(new SyncRequest.Switch("it-switch-lock", Harness.TARGET, "p2", "accounts", "accounts_green", "accounts_old")).state())
+                    .as("a repeated SWITCH").isEqualTo(SyncState.SWITCHED);
+            assertThat(h.ask(new SyncRequest.Stop("it-switch-lock", Harness.TARGET, "p3")).state()).isEqualTo(SyncState.STOPPED);
+        }
+    }
+
+    @Test
     void toasted_values_left_out_of_the_wal_never_reach_the_target(TestInfra infra) throws Exception {
         Db db = new Db(infra.jdbcUrl());
         db.exec("CREATE TABLE docs (id int PRIMARY KEY, note text, body text);"
