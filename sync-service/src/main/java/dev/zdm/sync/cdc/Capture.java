@@ -83,9 +83,7 @@ public final class Capture implements AutoCloseable {
         }
         try {
             if (!events.isEmpty()) sink.accept(events);
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (RuntimeException e) {
+        } catch (InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new ZdmException(ErrorCode.INTERNAL, "applying a captured batch failed: " + e, settings.slot(), null, e);

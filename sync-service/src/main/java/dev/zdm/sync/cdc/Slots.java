@@ -128,18 +128,6 @@ public final class Slots {
         }
     }
 
-    /** The tables in {@code publication}, as {@code schema.table}. */
-    public static List<String> publishedTables(Connection conn, String publication) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT schemaname || '.' || tablename FROM pg_publication_tables WHERE pubname = ?")) {
-            ps.setString(1, publication);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
     /** One open transaction that has written: what a new slot waits for. */
     public record WritingTransaction(int pid, String user, String application, String state, long ageMs, String query) {
     }

@@ -205,7 +205,7 @@ public final class SyncBench {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nzdm sync benchmark: %d rows, %d writer threads, single-row UPDATE in autocommit, medians of %d interleaved"
                 + " rounds of %d s%n", ROWS, THREADS, rounds, measureMs / 1000));
-        out.append(String.format("%-46s %10s %8s %8s %9s %7s%n", "application writes", "writes/s", "p50 ms", "p99 ms", "vs none", "wrong"));
+        out.append(String.format("%-52s %10s %8s %8s %9s %7s%n", "application writes", "writes/s", "p50 ms", "p99 ms", "vs none", "wrong"));
         String[] names = {"no sync", "trigger (PL/pgSQL)", "zdm CDC"};
         for (var entry : results.entrySet()) {
             Map<Variant, List<Run>> runs = entry.getValue();
@@ -213,14 +213,14 @@ public final class SyncBench {
             for (Variant v : Variant.values()) {
                 List<Run> rs = runs.get(v);
                 double wps = median(rs.stream().mapToDouble(Run::writesPerSecond).toArray());
-                out.append(String.format("%-46s %10.0f %8.2f %8.2f %+8.1f%% %7d%n", entry.getKey().name() + ": " + names[v.ordinal()], wps,
+                out.append(String.format("%-52s %10.0f %8.2f %8.2f %+8.1f%% %7d%n", entry.getKey().name() + ": " + names[v.ordinal()], wps,
                         median(rs.stream().mapToDouble(Run::p50Ms).toArray()), median(rs.stream().mapToDouble(Run::p99Ms).toArray()),
                         (wps / base - 1) * 100, rs.stream().mapToLong(Run::wrongRows).sum()));
             }
         }
-        out.append(String.format("%-46s p50 %.1f ms, p99 %.1f ms over %d changes (achieved %.0f writes/s), wrong rows %d%n",
+        out.append(String.format("%-52s p50 %.1f ms, p99 %.1f ms over %d changes (achieved %.0f writes/s), wrong rows %d%n",
                 "sync lag (commit to apply) at 1,000 writes/s", lag[0], lag[1], (long) lag[2], lag[3], (long) lag[4]));
-        out.append(String.format("%-46s longest write %.1f ms (writes held %.0f ms; longest write the second before: %.1f ms), errors %d%n",
+        out.append(String.format("%-52s longest write %.1f ms (writes held %.0f ms; longest write the second before: %.1f ms), errors %d%n",
                 "blue-green switch at 1,000 writes/s", stall[0], stall[2], stall[1], (long) stall[3]));
         System.out.println(out);
     }
