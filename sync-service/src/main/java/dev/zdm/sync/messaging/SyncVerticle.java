@@ -20,6 +20,7 @@ import io.vertx.core.VerticleBase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,8 +116,13 @@ public final class SyncVerticle extends VerticleBase {
                 .onFailure(e -> LOG.warn("progress of {} not published: {}", report.migrationId(), e.toString()));
     }
 
-    /** Publishes what sessions report outside commands (copy begun, capture failed, resumed). Called on any thread. */
+    /**
+     * Publishes what sessions report outside commands (copy begun, capture failed, resumed), and copy
+     * and verify progress at most once per status interval per migration. Called on any thread.
+     */
     private final class Publishing implements SessionListener {
+        private final Map<String, Long> lastProgress = new ConcurrentHashMap<>();
+
         @Override
         public void report(SyncReport report) {
             publishStatus(report).onFailure(e -> LOG.warn("status of {} not published: {}", report.migrationId(), e.toString()));
@@ -125,6 +131,10 @@ public final class SyncVerticle extends VerticleBase {
 
         @Override
         public void progress(String migrationId, String phaseId, String message, long rowsDone, Long rowsTotal) {
+            long now = System.currentTimeMillis();
+            Long last = lastProgress.get(migrationId);
+            if (last != null && now - last < config.sessions().statusIntervalMs()) return;
+            lastProgress.put(migrationId, now);
             platform.publisher().publish(platform.config().topics().progress(), migrationId,
                     SyncEvents.toProgress(migrationId, phaseId, message, rowsDone, rowsTotal))
                     .onFailure(e -> LOG.warn("progress of {} not published: {}", migrationId, e.toString()));
