@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Reads zdm's logical replication slots (named {@code zdm_*}) with the WAL each retains, and whether a
- * running migration owns them. Collects only; the caller decides.
+ * running migration or a sync recorded as running (in {@code zdm.sync_sessions}, which must exist)
+ * owns them. Collects only; the caller decides.
  */
 public final class SlotInspector {
     /** Slot names zdm creates start with this; nothing else is ever touched. */
@@ -23,7 +24,9 @@ public final class SlotInspector {
     public static Future<List<SlotState>> inspect(Pool pool) {
         return pool.query("SELECT s.slot_name, s.active, coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), s.restart_lsn), 0)::bigint AS retained, "
                         + "EXISTS (SELECT 1 FROM zdm.migrations m WHERE m.status IN ('RUNNING', 'WAITING_DEPLOYMENT', 'ROLLING_BACK', 'PLANNED') "
-                        + "AND s.slot_name LIKE 'zdm\\_' || left(regexp_replace(lower(m.migration_id), '[^a-z0-9]', '_', 'g'), 40) || '%') AS owned "
+                        + "AND s.slot_name LIKE 'zdm\\_' || left(regexp_replace(lower(m.migration_id), '[^a-z0-9]', '_', 'g'), 40) || '%') "
+                        + "OR EXISTS (SELECT 1 FROM zdm.sync_sessions ss WHERE ss.slot_name = s.slot_name "
+                        + "AND ss.state IN ('STARTING', 'COPYING', 'STREAMING')) AS owned "
                         + "FROM pg_replication_slots s WHERE s.slot_name LIKE 'zdm\\_%' ORDER BY s.slot_name").execute()
                 .map(rows -> {
                     List<SlotState> out = new ArrayList<>();

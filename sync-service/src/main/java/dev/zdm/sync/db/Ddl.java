@@ -1,0 +1,65 @@
+package dev.zdm.sync.db;
+
+import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.error.SqlStates;
+import dev.zdm.domain.error.ZdmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the sync's own short DDL (replica identity, publications) the way every zdm DDL runs: with a
+ * small {@code lock_timeout}, so it never queues in front of the application for long, and retried
+ * with backoff while the lock is not available.
+ */
+public final class Ddl {
+    private static final Logger LOG = LoggerFactory.getLogger(Ddl.class);
+    /** First pause after a lock timeout; doubles up to {@link #MAX_BACKOFF_MS}. */
+    private static final long FIRST_BACKOFF_MS = 100;
+    private static final long MAX_BACKOFF_MS = 2_000;
+
+    private Ddl() {
+    }
+
+    /**
+     * Runs {@code sql} in its own transaction with {@code lock_timeout = lockTimeoutMs}, up to
+     * {@code attempts} times while it times out on its lock; other errors are thrown at once.
+     */
+    public static void run(Connection conn, String sql, long lockTimeoutMs, int attempts) throws SQLException {
+        boolean auto = conn.getAutoCommit();
+        conn.setAutoCommit(false);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try (Statement s = conn.createStatement()) {
+                    s.execute("SET LOCAL lock_timeout = " + lockTimeoutMs);
+                    s.execute(sql);
+                    conn.commit();
+                    return;
+                } catch (SQLException e) {
+                    conn.rollback();
+                    if (!SqlStates.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) throw e;
+                    if (attempt >= attempts) {
+                        throw new ZdmException(ErrorCode.LOCK_TIMEOUT, "could not get the lock for '" + sql + "' within " + lockTimeoutMs
+                                + " ms in " + attempts + " attempts; a long transaction holds the table; try again later", null, e.getSQLState(), e);
+                    }
+                    long pause = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 10));
+                    LOG.debug("lock timeout on '{}', attempt {}, retrying in {} ms", sql, attempt, pause);
+                    sleep(pause);
+                }
+            }
+        } finally {
+            conn.setAutoCommit(auto);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZdmException(ErrorCode.INTERNAL, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.zdm.sync.bench;
+
+import dev.zdm.infra.LocalInfra;
+import dev.zdm.runtime.config.TargetConfig;
+import dev.zdm.sync.db.DbTarget;
+import dev.zdm.sync.session.SessionListener;
+import dev.zdm.sync.session.SessionMeters;
+import dev.zdm.sync.session.SessionSettings;
+import dev.zdm.sync.session.SyncReport;
+import dev.zdm.sync.session.SyncRequest;
+import dev.zdm.sync.session.SyncSessions;
+import dev.zdm.sync.session.SyncState;
+import dev.zdm.sync.testing.Db;
+import dev.zdm.sync.testing.Workload;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Measures, on fresh copies of a table, interleaved A/B (the order of the variants rotates each round):
+ * <ol>
+ *   <li>the application's write throughput and p50/p99 with no sync, with a PL/pgSQL trigger, and with
+ *       zdm's change capture, for a dual-write and for a blue-green sync;</li>
+ *   <li>the sync's commit-to-apply lag p50/p99 at 1,000 writes/s;</li>
+ *   <li>the longest write the application sees during a blue-green switch at 1,000 writes/s.</li>
+ * </ol>
+ * Every CDC and trigger run ends with a count of rows where the shapes disagree. Prints one table.
+ * {@code --jdbc URL} (user and password as parameters) uses an existing PostgreSQL with
+ * {@code wal_level=logical}; otherwise the embedded one is started. {@code --rounds N}, {@code --seconds S}.
+ */
+public final class SyncBench {
+    private static final int ROWS = 20_000;
+    private static final int THREADS = 4;
+    private static final String TARGET = "bench";
+
+    private final Db db;
+    private final DbTarget target;
+    private final int rounds;
+    private final long measureMs;
+    private final List<String> progress = new CopyOnWriteArrayList<>();
+    private int tables;
+
+    SyncBench(Db db, DbTarget target, int rounds, long measureMs) {
+        this.db = db;
+        this.target = target;
+        this.rounds = rounds;
+        this.measureMs = measureMs;
+    }
+
+    enum Variant { NONE, TRIGGER, CDC }
+
+    record Run(double writesPerSecond, double p50Ms, double p99Ms, long wrongRows) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = option(args, "--jdbc", null);
+        int rounds = Integer.parseInt(option(args, "--rounds", "3"));
+        long seconds = Long.parseLong(option(args, "--seconds", "4"));
+        LocalInfra infra = null;
+        try {
+            if (url == null) {
+                infra = LocalInfra.start();
+                url = infra.pg().createDatabase("sync_bench");
+            }
+            DbTarget target = DbTarget.of(new TargetConfig(TARGET, url, null, null, 4));
+            new SyncBench(new Db(url), target, rounds, seconds * 1_000).run();
+        } finally {
+            if (infra != null) infra.close();
+        }
+        System.exit(0);
+    }
+
+    void run() throws Exception {
+        Map<Scenario, Map<Variant, List<Run>>> results = new LinkedHashMap<>();
+        for (Scenario scenario : List.of(new DualWriteScenario(), new BlueGreenScenario())) {
+            Map<Variant, List<Run>> runs = new EnumMap<>(Variant.class);
+            for (Variant v : Variant.values()) runs.put(v, new ArrayList<>());
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < Variant.values().length; i++) {
+                    Variant v = Variant.values()[(i + round) % Variant.values().length];
+                    Run r = throughput(scenario, v);
+                    runs.get(v).add(r);
+                    System.err.printf("%s round %d %-7s %8.0f writes/s  p99 %6.2f ms  wrong %d%n", scenario.name(), round + 1, v,
+                            r.writesPerSecond(), r.p99Ms(), r.wrongRows());
+                }
+            }
+            results.put(scenario, runs);
+        }
+        double[] lag = lagAt(1_000, 10_000);
+        double[] stall = switchStall();
+        print(results, lag, stall);
+    }
+
+    /** One run: a fresh table, warm-up, then {@code measureMs} of unpaced single-row updates by the application. */
+    private Run throughput(Scenario scenario, Variant variant) throws Exception {
+        String table = "bench_" + (++tables);
+        scenario.create(db, table, ROWS);
+        try (SyncSessions sessions = sessions(new SimpleMeterRegistry())) {
+            String migration = "bench-" + table;
+            if (variant == Variant.TRIGGER) scenario.installTrigger(db, table);
+            if (variant == Variant.CDC) expect(sessions.handle(new SyncRequest.Start("start", scenario.spec(migration, TARGET, table))), SyncState.STREAMING);
+            Histogram h;
+            double wps;
+            try (Workload app = new Workload(db.url(), THREADS, 0, scenario.write(table, ROWS)).start()) {
+                Thread.sleep(1_000);
+                app.latencyMicros();
+                long before = app.writes();
+                long started = System.nanoTime();
+                Thread.sleep(measureMs);
+                wps = (app.writes() - before) / ((System.nanoTime() - started) / 1e9);
+                h = app.latencyMicros();
+            }
+            long wrong = 0;
+            if (variant == Variant.CDC) {
+                expect(sessions.handle(new SyncRequest.Drain(migration, TARGET, "drain")), SyncState.CAUGHT_UP);
+                wrong = scenario.wrongRows(db, table);
+                expect(sessions.handle(new SyncRequest.Stop(migration, TARGET, "stop")), SyncState.STOPPED);
+            } else if (variant == Variant.TRIGGER) {
+                wrong = scenario.wrongRows(db, table);
+            }
+            return new Run(wps, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, wrong);
+        } finally {
+            scenario.drop(db, table);
+        }
+    }
+
+    /** Commit-to-apply lag of the dual-write sync with the application paced at {@code perSecond} writes for {@code ms}. */
+    private double[] lagAt(int perSecond, long ms) throws Exception {
+        Scenario scenario = new DualWriteScenario();
+        String table = "bench_" + (++tables);
+        scenario.create(db, table, ROWS);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (SyncSessions sessions = sessions(registry)) {
+            expect(sessions.handle(new SyncRequest.Start("start", scenario.spec("bench-lag", TARGET, table))), SyncState.STREAMING);
+            double achieved;
+            try (Workload app = new Workload(db.url(), THREADS, perSecond, scenario.write(table, ROWS)).start()) {
+                Thread.sleep(1_000);
+                long before = app.writes();
+                long started = System.nanoTime();
+                Thread.sleep(ms);
+                achieved = (app.writes() - before) / ((System.nanoTime() - started) / 1e9);
+            }
+            expect(sessions.handle(new SyncRequest.Drain("bench-lag", TARGET, "drain")), SyncState.CAUGHT_UP);
+            long wrong = scenario.wrongRows(db, table);
+            HistogramSnapshot snapshot = new SessionMeters(registry).changeLag("public." + table).takeSnapshot();
+            double p50 = 0;
+            double p99 = 0;
+            for (ValueAtPercentile v : snapshot.percentileValues()) {
+                if (v.percentile() == 0.5) p50 = v.value(TimeUnit.MILLISECONDS);
+                if (v.percentile() == 0.99) p99 = v.value(TimeUnit.MILLISECONDS);
+            }
+            expect(sessions.handle(new SyncRequest.Stop("bench-lag", TARGET, "stop")), SyncState.STOPPED);
+            return new double[] {p50, p99, snapshot.count(), achieved, wrong};
+        } finally {
+            scenario.drop(db, table);
+        }
+    }
+
+    /** The longest application write around a blue-green switch, with 1,000 writes/s running; and the longest in the second before. */
+    private double[] switchStall() throws Exception {
+        Scenario scenario = new BlueGreenScenario();
+        scenario.create(db, "users", ROWS);
+        try (SyncSessions sessions = sessions(new SimpleMeterRegistry())) {
+            expect(sessions.handle(new SyncRequest.Start("start", scenario.spec("bench-switch", TARGET, "users"))), SyncState.STREAMING);
+            Histogram before;
+            Histogram during;
+            long errors;
+            try (Workload app = new Workload(db.url(), THREADS, 1_000, (c, r) -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE users SET email = ? WHERE id = ?")) {
+                    ps.setString(1, "s" + r.nextInt());
+                    ps.setLong(2, 1 + r.nextInt(ROWS));
+                    ps.executeUpdate();
+                }
+            }).start()) {
+                Thread.sleep(2_000);
+                app.latencyMicros();
+                Thread.sleep(1_000);
+                before = app.latencyMicros();
+                expect(sessions.handle(new SyncRequest.Switch("bench-switch", TARGET, "switch", "users", "users_green", "users_old")),
+                        SyncState.SWITCHED);
+                Thread.sleep(500);
+                during = app.latencyMicros();
+                errors = app.errors();
+            }
+            expect(sessions.handle(new SyncRequest.Stop("bench-switch", TARGET, "stop")), SyncState.STOPPED);
+            double held = progress.stream().filter(m -> m.contains("writes held")).map(m -> m.replaceAll(".*writes held (\\d+) ms.*", "$1"))
+                    .mapToDouble(Double::parseDouble).max().orElse(-1);
+            return new double[] {during.getMaxValue() / 1000.0, before.getMaxValue() / 1000.0, held, errors};
+        } finally {
+            scenario.drop(db, "users");
+        }
+    }
+
+    private void print(Map<Scenario, Map<Variant, List<Run>>> results, double[] lag, double[] stall) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%nzdm sync benchmark: %d rows, %d writer threads, single-row UPDATE in autocommit, medians of %d interleaved"
+                + " rounds of %d s%n", ROWS, THREADS, rounds, measureMs / 1000));
+        out.append(String.format("%-52s %10s %8s %8s %9s %7s%n", "application writes", "writes/s", "p50 ms", "p99 ms", "vs none", "wrong"));
+        String[] names = {"no sync", "trigger (PL/pgSQL)", "zdm CDC"};
+        for (var entry : results.entrySet()) {
+            Map<Variant, List<Run>> runs = entry.getValue();
+            double base = median(runs.get(Variant.NONE).stream().mapToDouble(Run::writesPerSecond).toArray());
+            for (Variant v : Variant.values()) {
+                List<Run> rs = runs.get(v);
+                double wps = median(rs.stream().mapToDouble(Run::writesPerSecond).toArray());
+                out.append(String.format("%-52s %10.0f %8.2f %8.2f %+8.1f%% %7d%n", entry.getKey().name() + ": " + names[v.ordinal()], wps,
+                        median(rs.stream().mapToDouble(Run::p50Ms).toArray()), median(rs.stream().mapToDouble(Run::p99Ms).toArray()),
+                        (wps / base - 1) * 100, rs.stream().mapToLong(Run::wrongRows).sum()));
+            }
+        }
+        out.append(String.format("%-52s p50 %.1f ms, p99 %.1f ms over %d changes (achieved %.0f writes/s), wrong rows %d%n",
+                "sync lag (commit to apply) at 1,000 writes/s", lag[0], lag[1], (long) lag[2], lag[3], (long) lag[4]));
+        out.append(String.format("%-52s longest write %.1f ms (writes held %.0f ms; longest write the second before: %.1f ms), errors %d%n",
+                "blue-green switch at 1,000 writes/s", stall[0], stall[2], stall[1], (long) stall[3]));
+        System.out.println(out);
+    }
+
+    private SyncSessions sessions(SimpleMeterRegistry registry) {
+        return new SyncSessions(Map.of(TARGET, target), SessionSettings.defaults(), new SessionListener() {
+            @Override
+            public void report(SyncReport report) {
+            }
+
+            @Override
+            public void progress(String migrationId, String phaseId, String message, long rowsDone, Long rowsTotal) {
+                progress.add(message);
+            }
+        }, new SessionMeters(registry));
+    }
+
+    private static void expect(java.util.concurrent.CompletableFuture<SyncReport> answer, SyncState state) throws Exception {
+        SyncReport report = answer.get(300, TimeUnit.SECONDS);
+        if (report.state() != state) throw new IllegalStateException("expected " + state + ", got " + report.state() + ": " + report.error());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(name)) return args[i + 1];
+        return fallback;
+    }
+}
