@@ -53,7 +53,7 @@ class SyncServiceIT {
 
     private ZdmProcess startService() {
         return ZdmProcess.start(Settings.of(Map.of("kafka.bootstrap", infra.kafkaBootstrap(), "kafka.topicPrefix", infra.topicPrefix(),
-                "targets.main.url", infra.jdbcUrl(), "http.port", "0", "sync.statusIntervalMs", "200")), List.of(new SyncFactory()));
+                "targets.main.url", infra.jdbcUrl(), "http.port", "0", "sync.statusIntervalMs", "200")), List.of(SyncFactory.service()));
     }
 
     @Test
@@ -109,7 +109,7 @@ class SyncServiceIT {
     void an_orphaned_zdm_slot_is_dropped_at_start_up_when_so_configured() throws Exception {
         db.exec("SELECT pg_create_logical_replication_slot('zdm_orphan_of_a_crash', 'pgoutput')");
         ZdmProcess zdm = ZdmProcess.start(Settings.of(Map.of("kafka.bootstrap", infra.kafkaBootstrap(), "kafka.topicPrefix", infra.topicPrefix(),
-                "targets.main.url", infra.jdbcUrl(), "http.port", "0", "sync.dropOrphanSlots", "true")), List.of(new SyncFactory()));
+                "targets.main.url", infra.jdbcUrl(), "http.port", "0", "sync.dropOrphanSlots", "true")), List.of(SyncFactory.service()));
         try {
             Awaitility.await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'zdm_orphan_of_a_crash'") == 0);
         } finally {
