@@ -38,17 +38,30 @@ record BlueGreenShape(TableName blue, TableName green, TableName retired, Change
         if (blue.equals(green)) throw refuse(claim, "cannot tell which table " + green + " replaces; name it <table>_green or rename it in the migration");
         TableName retired = renameOf(claim, blue).map(blue::withName).orElse(blue.withName(blue.name() + "_old"));
         Map<String, String> mapping = mapping(claim, green, blue, create);
+        Map<String, String> reverse = reverse(mapping, claim.context().catalog().table(blue));
+        return new BlueGreenShape(blue, green, retired, create, mapping, reverse, keys(create, claim, blue));
+    }
+
+    /**
+     * Blue column to expression over green: a plain column maps back to itself; a green JSONB column
+     * built by {@code jsonb_build_object('k', column, ...)} of plain columns maps each column back to
+     * {@code (green->>'k')}, cast to the blue column's type when the catalog knows it. Null when any
+     * mapping is another expression (no reverse sync then).
+     */
+    static Map<String, String> reverse(Map<String, String> mapping, Optional<TableStats> blue) {
         Map<String, String> reverse = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : mapping.entrySet()) {
             SqlTokens expr = SqlTokens.of(e.getValue());
             String column = expr.name();
-            if (column == null || !expr.atEnd()) {
-                reverse = null;
-                break;
+            if (column != null && expr.atEnd()) {
+                reverse.put(column, SqlText.q(e.getKey()));
+                continue;
             }
-            reverse.put(column, SqlText.q(e.getKey()));
+            Map<String, String> fromJson = JsonObjectMapping.reverse(e.getKey(), e.getValue(), blue);
+            if (fromJson == null) return null;
+            reverse.putAll(fromJson);
         }
-        return new BlueGreenShape(blue, green, retired, create, mapping, reverse, keys(create, claim, blue));
+        return reverse;
     }
 
     /** The new name the claim gives {@code table} by {@code ALTER TABLE table RENAME TO x}. */

@@ -111,12 +111,8 @@ final class BlueGreenStrategy implements Strategy {
         repoint.forEach(sw::undoSql);
         if (x.reverse() == null) sw.pointOfNoReturn();
         sw.add();
-        if (x.reverse() != null) {
-            PhaseBuilder back = plan.db("reverse-sync", claim)
-                    .step(id -> new Step.Sync(id, SyncAction.REVERSE, SyncMode.BLUE_GREEN, qualified(x.retired()), blue, x.keys(), x.mapping(), reverse));
-            validate.forEach(back::sql);
-            back.undo(id -> new Step.Sync(id, SyncAction.STOP, SyncMode.BLUE_GREEN, qualified(x.retired()), blue, x.keys(), x.mapping(), reverse)).add();
-        } else if (!validate.isEmpty()) {
+        // the switch itself turns the sync around (new table to retired one) for the rollback window
+        if (!validate.isEmpty()) {
             PhaseBuilder v = plan.db("validate-foreign-keys", claim);
             validate.forEach(v::sql);
             v.add();

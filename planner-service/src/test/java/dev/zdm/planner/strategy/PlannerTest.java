@@ -125,8 +125,21 @@ class PlannerTest {
         assertThat(sw.steps()).anySatisfy(s -> assertThat(s).isInstanceOf(Step.Switch.class));
         Step.Copy copy = (Step.Copy) plan.phases().get(1).steps().get(1);
         assertThat(copy.mapping()).containsOnlyKeys("id", "email");
-        assertThat(plan.phases()).extracting(Phase::name).contains("reverse-sync");
+        Step.Sync start = (Step.Sync) plan.phases().get(1).steps().get(0);
+        assertThat(start.reverseMapping()).as("the switch turns the sync around with it").containsOnlyKeys("id", "email");
+        assertThat(plan.phases()).extracting(Phase::name).doesNotContain("reverse-sync");
         assertThat(sw.pointOfNoReturn()).isFalse();
+    }
+
+    @Test
+    void blueGreenDerivesTheReverseOfAJsonbBuildObjectMapping() {
+        var reverse = BlueGreenShape.reverse(java.util.Map.of("id", "id", "profile", "jsonb_build_object('firstName', first_name, 'age', age)"),
+                java.util.Optional.of(new TableStats("public", "users", 10, 8192, List.of(dev.zdm.planner.catalog.ColumnInfo.of("id", "bigint"),
+                        dev.zdm.planner.catalog.ColumnInfo.of("first_name", "text"), dev.zdm.planner.catalog.ColumnInfo.of("age", "integer")),
+                        List.of(), List.of(), List.of())));
+        assertThat(reverse).containsEntry("id", "id").containsEntry("first_name", "(profile ->> 'firstName')")
+                .containsEntry("age", "(profile ->> 'age')::integer");
+        assertThat(BlueGreenShape.reverse(java.util.Map.of("total", "price * quantity"), java.util.Optional.empty())).isNull();
     }
 
     @Test
