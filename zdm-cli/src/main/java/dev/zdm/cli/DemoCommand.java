@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
     /** The demo migrations, in order, from the classpath folder demo/. */
     static final List<String> MIGRATIONS = List.of("01_add_not_null_status.sql", "02_index_orders_by_date.sql",
-            "03_drop_legacy_field.sql", "04_feature_flag_rollout.sql");
+            "03_drop_legacy_field.sql", "04_feature_flag_rollout.sql", "05_rename_order_email.sql", "06_restructure_users.sql");
     private static final Pattern WAITING = Pattern.compile("waiting for ([^@\\s]+)@(\\S+)");
 
     @Option(names = "--rows", defaultValue = "200000", description = "rows in the demo users table (default ${DEFAULT-VALUE})")
