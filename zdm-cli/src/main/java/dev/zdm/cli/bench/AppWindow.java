@@ -1,0 +1,68 @@
+package dev.zdm.cli.bench;
+
+import java.util.Arrays;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Turns a {@link TxLog} into the {@link AppStats} of one window {@code [start, end]} (nanoTime). Pure.
+ *
+ * <p>Latency and failures count the transactions <em>scheduled</em> inside the window, however late
+ * they finished: a transaction that waited for the whole migration counts in full, measured from
+ * when it should have started. Throughput counts successful completions inside the window. The
+ * longest stall is the longest gap between consecutive completions (of any transaction, successful
+ * or not) from the window's start until the last transaction scheduled inside it has completed, so a
+ * stall that began during the migration and ended after it counts in full.
+ */
+final class AppWindow {
+    /** Latencies are recorded in microseconds up to an hour; three significant digits. */
+    private static final long MAX_LATENCY_MICROS = 3_600_000_000L;
+
+    private AppWindow() {
+    }
+
+    static AppStats measure(TxLog log, long start, long end) {
+        if (end <= start) throw new IllegalArgumentException("window must end after it starts");
+        Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
+        long okInside = 0;
+        long failed = 0;
+        long lastDone = end;
+        for (int i = 0; i < log.size(); i++) {
+            long s = log.scheduledAt(i);
+            long d = log.doneAt(i);
+            if (!log.failed(i) && d >= start && d <= end) okInside++;
+            if (s >= start && s <= end) {
+                latency.recordValue(Math.min(MAX_LATENCY_MICROS, Math.max(0, (d - s) / 1_000)));
+                if (log.failed(i)) failed++;
+                lastDone = Math.max(lastDone, d);
+            }
+        }
+        double seconds = (end - start) / 1e9;
+        boolean any = latency.getTotalCount() > 0;
+        return new AppStats(okInside / seconds, failed,
+                any ? latency.getValueAtPercentile(50) / 1000.0 : 0,
+                any ? latency.getValueAtPercentile(99) / 1000.0 : 0,
+                any ? latency.getMaxValue() / 1000.0 : 0,
+                longestGap(log, start, lastDone) / 1e6);
+    }
+
+    /**
+     * The longest time inside {@code [from, to]} without a completion, counting {@code from} and
+     * {@code to} as boundaries; {@code to - from} when nothing completed in between.
+     */
+    static long longestGap(TxLog log, long from, long to) {
+        long[] completions = new long[log.size()];
+        int n = 0;
+        for (int i = 0; i < log.size(); i++) {
+            long d = log.doneAt(i);
+            if (d >= from && d <= to) completions[n++] = d;
+        }
+        Arrays.sort(completions, 0, n);
+        long previous = from;
+        long longest = 0;
+        for (int i = 0; i < n; i++) {
+            longest = Math.max(longest, completions[i] - previous);
+            previous = completions[i];
+        }
+        return Math.max(longest, to - previous);
+    }
+}
