@@ -47,31 +47,39 @@ final class AppSession implements AutoCloseable {
                 + ") VALUES (?, ?, ?, ?, now(), ?::bigint * 100) RETURNING id");
     }
 
-    /** Runs one transaction of the mix. */
-    void transaction() throws SQLException {
+    /** The kind of the next transaction: 60% reads, 30% updates, 10% inserts. */
+    static TxKind pick() {
+        int pick = ThreadLocalRandom.current().nextInt(100);
+        return pick < 60 ? TxKind.READ : pick < 90 ? TxKind.UPDATE : TxKind.INSERT;
+    }
+
+    /** Runs one transaction of {@code kind}. */
+    void run(TxKind kind) throws SQLException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int pick = random.nextInt(100);
         long id = 1 + random.nextLong(maxId.get());
-        if (pick < 60) {
-            read.setLong(1, id);
-            try (ResultSet rs = read.executeQuery()) {
-                rs.next();
+        int amount = random.nextInt(1000);
+        switch (kind) {
+            case READ -> {
+                read.setLong(1, id);
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                }
             }
-        } else if (pick < 90) {
-            int amount = random.nextInt(1000);
-            update.setInt(1, amount);
-            update.setInt(2, amount);
-            update.setLong(3, id);
-            update.executeUpdate();
-        } else {
-            int amount = random.nextInt(1000);
-            insert.setInt(1, random.nextInt(10_000));
-            insert.setString(2, "app-" + random.nextLong(Long.MAX_VALUE) + "@example.com");
-            insert.setInt(3, amount);
-            insert.setString(4, "inserted by the application while the migration runs");
-            insert.setInt(5, amount);
-            try (ResultSet rs = insert.executeQuery()) {
-                if (rs.next()) maxId.accumulateAndGet(rs.getLong(1), Math::max);
+            case UPDATE -> {
+                update.setInt(1, amount);
+                update.setInt(2, amount);
+                update.setLong(3, id);
+                update.executeUpdate();
+            }
+            default -> {
+                insert.setInt(1, random.nextInt(10_000));
+                insert.setString(2, "app-" + random.nextLong(Long.MAX_VALUE) + "@example.com");
+                insert.setInt(3, amount);
+                insert.setString(4, "inserted by the application while the migration runs");
+                insert.setInt(5, amount);
+                try (ResultSet rs = insert.executeQuery()) {
+                    if (rs.next()) maxId.accumulateAndGet(rs.getLong(1), Math::max);
+                }
             }
         }
     }

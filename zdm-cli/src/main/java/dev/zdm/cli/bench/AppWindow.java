@@ -1,6 +1,8 @@
 package dev.zdm.cli.bench;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -64,5 +66,23 @@ final class AppWindow {
             previous = completions[i];
         }
         return Math.max(longest, to - previous);
+    }
+
+    /** Latency of one kind of transaction. */
+    record KindStats(long count, double p99Ms, double maxMs) {
+    }
+
+    /** Latency by kind of the transactions scheduled inside {@code [start, end]}: reads show CPU and I/O, writes row locks too. */
+    static Map<TxKind, KindStats> byKind(TxLog log, long start, long end) {
+        Map<TxKind, Histogram> histograms = new EnumMap<>(TxKind.class);
+        for (int i = 0; i < log.size(); i++) {
+            long s = log.scheduledAt(i);
+            if (s < start || s > end) continue;
+            histograms.computeIfAbsent(log.kind(i), k -> new Histogram(MAX_LATENCY_MICROS, 3))
+                    .recordValue(Math.min(MAX_LATENCY_MICROS, Math.max(0, (log.doneAt(i) - s) / 1_000)));
+        }
+        Map<TxKind, KindStats> out = new EnumMap<>(TxKind.class);
+        histograms.forEach((k, h) -> out.put(k, new KindStats(h.getTotalCount(), h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0)));
+        return out;
     }
 }

@@ -65,6 +65,9 @@ final class BackfillBenchCommand implements Callable<Integer> {
     @Option(names = "--delay-ms", defaultValue = "0", description = "zdm's pause between batches (default ${DEFAULT-VALUE})")
     long delayMs;
 
+    @Option(names = "--sample-waits-ms", defaultValue = "0", description = "diagnostic: sample pg_stat_activity wait events this often during each window (default off)")
+    long sampleWaitsMs;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -78,7 +81,7 @@ final class BackfillBenchCommand implements Callable<Integer> {
             table.seed();
             out.printf(Locale.ROOT, "  seed table built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             BenchContext ctx = new BenchContext(db.jdbcUrl(), db.vertxOptions(), rows, Duration.ofSeconds(capSeconds), Duration.ofSeconds(baselineSeconds));
-            ScenarioRunner runner = new ScenarioRunner(ctx, table, tps, connections, Duration.ofSeconds(warmupSeconds), out);
+            ScenarioRunner runner = new ScenarioRunner(ctx, table, tps, connections, Duration.ofSeconds(warmupSeconds), sampleWaitsMs, out);
             List<ResultRow> results = new ArrayList<>();
             for (Migration m : migrations) results.add(runner.run(m));
             if (pgUrl != null) table.dropAll();

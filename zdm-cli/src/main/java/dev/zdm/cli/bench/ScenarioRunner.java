@@ -3,6 +3,7 @@ package dev.zdm.cli.bench;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs one scenario: a fresh copy of the table, the application started and warmed up, the window
@@ -20,14 +21,17 @@ final class ScenarioRunner {
     private final int tps;
     private final int connections;
     private final Duration warmup;
+    private final long sampleWaitsMs;
     private final PrintStream out;
 
-    ScenarioRunner(BenchContext ctx, BenchTable table, int tps, int connections, Duration warmup, PrintStream out) {
+    /** @param sampleWaitsMs how often to sample the sessions' wait events during the window; 0 for never */
+    ScenarioRunner(BenchContext ctx, BenchTable table, int tps, int connections, Duration warmup, long sampleWaitsMs, PrintStream out) {
         this.ctx = ctx;
         this.table = table;
         this.tps = tps;
         this.connections = connections;
         this.warmup = warmup;
+        this.sampleWaitsMs = sampleWaitsMs;
         this.out = out;
     }
 
@@ -39,6 +43,7 @@ final class ScenarioRunner {
             migration.prepare(ctx);
             Workload app = Workload.start(ctx.jdbcUrl(), tps, connections, ctx.tableRows());
             Thread.sleep(warmup.toMillis());
+            WaitSampler sampler = sampleWaitsMs > 0 ? WaitSampler.start(ctx.jdbcUrl(), sampleWaitsMs) : null;
             long start = System.nanoTime();
             long end;
             MigrationRun run;
@@ -47,13 +52,23 @@ final class ScenarioRunner {
             } finally {
                 end = System.nanoTime();
                 app.stopAfter(end + DRAIN.toNanos());
+                if (sampler != null) sampler.close();
             }
             TxLog log = app.await(ctx.cap().plus(BACKLOG_GRACE));
             AppStats stats = AppWindow.measure(log, start, end);
             report(migration, run, stats, app.firstError(), end - start);
+            out.println("  app by kind: " + byKind(AppWindow.byKind(log, start, end)));
+            if (sampler != null) out.println("  waits: " + sampler.describe());
             String name = run.cutShort() == null ? migration.name() : migration.name() + " (" + run.cutShort() + ")";
             return new ResultRow(name, run.rows(), run.rowsPerSecond(), stats);
         }
+    }
+
+    private static String byKind(Map<TxKind, AppWindow.KindStats> kinds) {
+        StringBuilder line = new StringBuilder();
+        kinds.forEach((kind, k) -> line.append(line.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT,
+                "%s %,d p99 %.1f max %.1f ms", kind.name().toLowerCase(Locale.ROOT), k.count(), k.p99Ms(), k.maxMs())));
+        return line.toString();
     }
 
     private void report(Migration migration, MigrationRun run, AppStats app, String firstError, long windowNanos) throws Exception {

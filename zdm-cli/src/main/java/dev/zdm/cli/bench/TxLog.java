@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What an application worker saw: for every transaction, when it was scheduled to start, when it
- * completed (both {@link System#nanoTime()}) and whether it succeeded. Compact, append-only.
+ * completed (both {@link System#nanoTime()}), whether it succeeded and what it did. Compact, append-only.
  *
  * <p>Not thread-safe: each worker appends to its own log; {@link #merge} combines them after the
  * workers have been joined.
@@ -14,19 +14,27 @@ final class TxLog {
     private long[] scheduled = new long[1024];
     private long[] done = new long[1024];
     private boolean[] failed = new boolean[1024];
+    private TxKind[] kind = new TxKind[1024];
     private int size;
 
-    /** Records one transaction. */
+    /** Records one transaction of unknown kind. */
     void add(long scheduledNanos, long doneNanos, boolean ok) {
+        add(scheduledNanos, doneNanos, ok, TxKind.UNKNOWN);
+    }
+
+    /** Records one transaction. */
+    void add(long scheduledNanos, long doneNanos, boolean ok, TxKind txKind) {
         if (size == scheduled.length) {
             int capacity = size * 2;
             scheduled = Arrays.copyOf(scheduled, capacity);
             done = Arrays.copyOf(done, capacity);
             failed = Arrays.copyOf(failed, capacity);
+            kind = Arrays.copyOf(kind, capacity);
         }
         scheduled[size] = scheduledNanos;
         done[size] = doneNanos;
         failed[size] = !ok;
+        kind[size] = txKind;
         size++;
     }
 
@@ -46,12 +54,16 @@ final class TxLog {
         return failed[i];
     }
 
+    TxKind kind(int i) {
+        return kind[i];
+    }
+
     /** All transactions of {@code logs} in one log, in no particular order. */
     static TxLog merge(List<TxLog> logs) {
         TxLog all = new TxLog();
         for (TxLog log : logs) {
             for (int i = 0; i < log.size; i++) {
-                all.add(log.scheduled[i], log.done[i], !log.failed[i]);
+                all.add(log.scheduled[i], log.done[i], !log.failed[i], log.kind[i]);
             }
         }
         return all;

@@ -69,15 +69,16 @@ final class Workload {
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
+                TxKind kind = AppSession.pick();
                 boolean ok = true;
                 try {
-                    session.transaction();
+                    session.run(kind);
                 } catch (SQLException e) {
                     ok = false;
                     firstError.compareAndSet(null, e.getSQLState() + " " + e.getMessage());
                     reconnect(session);
                 }
-                log.add(due, System.nanoTime(), ok);
+                log.add(due, System.nanoTime(), ok, kind);
             }
         }
     }

@@ -13,6 +13,7 @@ import dev.zdm.executor.gate.BreakerBoard;
 import dev.zdm.runtime.db.ControlSchema;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.Locale;
@@ -56,7 +57,8 @@ final class ZdmBackfill implements Migration {
     @Override
     public void prepare(BenchContext ctx) throws Exception {
         vertx = Vertx.vertx();
-        pool = BackfillPool.create(vertx, ctx.pg(), POOL_SIZE);
+        // as the executor's TargetPools: notices (the control schema's "already exists, skipping") are not news
+        pool = BackfillPool.create(vertx, new PgConnectOptions(ctx.pg()).addProperty("client_min_messages", "warning"), POOL_SIZE);
         await(ControlSchema.ensure(pool), Duration.ofSeconds(60));
     }
 

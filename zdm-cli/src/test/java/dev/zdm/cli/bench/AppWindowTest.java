@@ -81,4 +81,18 @@ class AppWindowTest {
         for (int i = 0; i < all.size(); i++) if (all.failed(i)) failures++;
         assertThat(failures).isEqualTo(1501);
     }
+
+    @Test
+    void latencyByKindSeparatesReadsFromWritesThatWaitedForRowLocks() {
+        TxLog log = new TxLog();
+        for (int i = 0; i < 100; i++) log.add(i * MS, i * MS + MS / 2, true, TxKind.READ);
+        log.add(10 * MS, 95 * MS, true, TxKind.UPDATE);
+        log.add(20 * MS, 21 * MS, true, TxKind.UPDATE);
+        log.add(2000 * MS, 2090 * MS, true, TxKind.INSERT); // outside the window
+        var kinds = AppWindow.byKind(log, 0, 1000 * MS);
+        assertThat(kinds).containsOnlyKeys(TxKind.READ, TxKind.UPDATE);
+        assertThat(kinds.get(TxKind.READ).count()).isEqualTo(100);
+        assertThat(kinds.get(TxKind.READ).maxMs()).isCloseTo(0.5, within(0.01));
+        assertThat(kinds.get(TxKind.UPDATE).maxMs()).isCloseTo(85.0, within(0.1));
+    }
 }
