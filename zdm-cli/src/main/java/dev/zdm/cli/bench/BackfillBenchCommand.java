@@ -68,10 +68,14 @@ final class BackfillBenchCommand implements Callable<Integer> {
     @Option(names = "--sample-waits-ms", defaultValue = "0", description = "diagnostic: sample pg_stat_activity wait events this often during each window (default off)")
     long sampleWaitsMs;
 
+    @Option(names = "--repeat", defaultValue = "1", description = "rounds of all scenarios; the table shows each column's median (default ${DEFAULT-VALUE})")
+    int repeat;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        List<Migration> migrations = Scenarios.create(scenarios, targetBatchMs, maxBatchRows, delayMs);
+        if (repeat < 1) throw new IllegalArgumentException("--repeat must be at least 1");
+        Scenarios.create(scenarios, targetBatchMs, maxBatchRows, delayMs);
         try (BenchDatabase db = pgUrl == null ? BenchDatabase.embedded(pgSettings) : BenchDatabase.external(pgUrl)) {
             out.println("zdm bench backfill: " + db.describe());
             out.printf(Locale.ROOT, "  %,d rows; application %,d tps on %d connections; %d cores; cap %d s per migration%n",
@@ -82,9 +86,22 @@ final class BackfillBenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  seed table built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             BenchContext ctx = new BenchContext(db.jdbcUrl(), db.vertxOptions(), rows, Duration.ofSeconds(capSeconds), Duration.ofSeconds(baselineSeconds));
             ScenarioRunner runner = new ScenarioRunner(ctx, table, tps, connections, Duration.ofSeconds(warmupSeconds), sampleWaitsMs, out);
-            List<ResultRow> results = new ArrayList<>();
-            for (Migration m : migrations) results.add(runner.run(m));
+            List<List<ResultRow>> rounds = new ArrayList<>();
+            for (int round = 1; round <= repeat; round++) {
+                if (repeat > 1) out.printf(Locale.ROOT, "round %d of %d%n", round, repeat);
+                List<ResultRow> results = new ArrayList<>();
+                for (Migration m : Scenarios.create(scenarios, targetBatchMs, maxBatchRows, delayMs)) results.add(runner.run(m));
+                rounds.add(results);
+            }
             if (pgUrl != null) table.dropAll();
+            if (repeat > 1) {
+                out.println();
+                out.println("every round:");
+                out.print(ResultTable.table(Rounds.labelled(rounds)));
+                out.println();
+                out.println("median of " + repeat + " rounds, column by column:");
+            }
+            List<ResultRow> results = Rounds.median(rounds);
             print(out, results);
             if (csv != null) {
                 Files.writeString(csv, ResultTable.csv(results), StandardCharsets.UTF_8);
