@@ -2,6 +2,7 @@ package dev.zdm.cli.bench;
 
 import dev.zdm.executor.batch.BatchSizer;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +79,9 @@ final class BackfillBenchCommand implements Callable<Integer> {
         Scenarios.create(scenarios, targetBatchMs, maxBatchRows, delayMs);
         try (BenchDatabase db = pgUrl == null ? BenchDatabase.embedded(pgSettings) : BenchDatabase.external(pgUrl)) {
             out.println("zdm bench backfill: " + db.describe());
-            out.printf(Locale.ROOT, "  %,d rows; application %,d tps on %d connections; %d cores; cap %d s per migration%n",
-                    rows, tps, connections, Runtime.getRuntime().availableProcessors(), capSeconds);
+            out.printf(Locale.ROOT, "  %,d rows; application %,d tps on %d connections; %d cores (load average %.1f); cap %d s per migration%n",
+                    rows, tps, connections, Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), capSeconds);
             BenchTable table = new BenchTable(db.jdbcUrl(), rows);
             long t0 = System.nanoTime();
             table.seed();

@@ -1,6 +1,7 @@
 package dev.zdm.cli.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -73,8 +74,9 @@ final class ScenarioRunner {
 
     private void report(Migration migration, MigrationRun run, AppStats app, String firstError, long windowNanos) throws Exception {
         long pending = table.pendingSeedRows();
-        out.printf(Locale.ROOT, "  window %.1f s: %,d rows (%,.0f rows/s); app %,.0f tps, %d failed, p50 %.1f / p99 %.1f / max %.1f ms, longest stall %.1f ms%n",
-                windowNanos / 1e9, run.rows(), run.rowsPerSecond(), app.tps(), app.failed(), app.p50Ms(), app.p99Ms(), app.maxMs(), app.maxStallMs());
+        out.printf(Locale.ROOT, "  window %.1f s: %,d rows (%,.0f rows/s); app %,.0f tps, %d failed, p50 %.1f / p99 %.1f / max %.1f ms, longest stall %.1f ms; load average %.1f%n",
+                windowNanos / 1e9, run.rows(), run.rowsPerSecond(), app.tps(), app.failed(), app.p50Ms(), app.p99Ms(), app.maxMs(), app.maxStallMs(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (run.detail() != null) out.println("  " + run.detail());
         if (!(migration instanceof NoMigration)) out.printf(Locale.ROOT, "  seed rows still pending afterwards: %,d%n", pending);
         if (firstError != null) out.println("  first application error: " + firstError);
