@@ -45,6 +45,7 @@ final class ScenarioRunner {
             Workload app = Workload.start(ctx.jdbcUrl(), tps, connections, ctx.tableRows());
             Thread.sleep(warmup.toMillis());
             WaitSampler sampler = sampleWaitsMs > 0 ? WaitSampler.start(ctx.jdbcUrl(), sampleWaitsMs) : null;
+            DbCounters before = DbCounters.read(ctx.jdbcUrl());
             long start = System.nanoTime();
             long end;
             MigrationRun run;
@@ -55,10 +56,12 @@ final class ScenarioRunner {
                 app.stopAfter(end + DRAIN.toNanos());
                 if (sampler != null) sampler.close();
             }
+            DbCounters after = DbCounters.read(ctx.jdbcUrl());
             TxLog log = app.await(ctx.cap().plus(BACKLOG_GRACE));
             AppStats stats = AppWindow.measure(log, start, end);
             report(migration, run, stats, app.firstError(), end - start);
             out.println("  app by kind: " + byKind(AppWindow.byKind(log, start, end)));
+            out.println("  server: " + after.since(before));
             if (sampler != null) out.println("  waits: " + sampler.describe());
             String name = run.cutShort() == null ? migration.name() : migration.name() + " (" + run.cutShort() + ")";
             return new ResultRow(name, run.rows(), run.rowsPerSecond(), stats);

@@ -14,15 +14,18 @@ import java.util.stream.Collectors;
 
 /**
  * A diagnostic: samples {@code pg_stat_activity} every few milliseconds while a migration runs and
- * counts what the active sessions were doing, the application's apart from the migration's
+ * counts what the active sessions were doing, the application's apart from the migration's and from
+ * the server's own processes (autovacuum, checkpointer, background writer, WAL writer, when not idle)
  * ({@code CPU} when active with no wait event). Lock waits ({@code Lock:transactionid}) say the
  * application queued behind the migration's row locks; {@code CPU} and {@code LWLock}/{@code IO}
  * say it competed for the machine. Costs one small query per sample, so it is opt-in.
  */
 final class WaitSampler implements AutoCloseable {
-    private static final String QUERY = "SELECT CASE WHEN application_name = '" + AppSession.APPLICATION_NAME + "' THEN 'app' ELSE 'migration' END,"
+    private static final String QUERY = "SELECT CASE WHEN backend_type <> 'client backend' THEN replace(backend_type, ' ', '-')"
+            + " WHEN application_name = '" + AppSession.APPLICATION_NAME + "' THEN 'app' ELSE 'migration' END,"
             + " coalesce(wait_event_type || ':' || wait_event, 'CPU'), count(*)"
-            + " FROM pg_stat_activity WHERE state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+            + " FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+            + " AND (state = 'active' OR (backend_type <> 'client backend' AND wait_event_type IS DISTINCT FROM 'Activity'))"
             + " GROUP BY 1, 2";
 
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
