@@ -27,7 +27,6 @@ final class AppWindow {
         Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
         long okInside = 0;
         long failed = 0;
-        long lastDone = end;
         for (int i = 0; i < log.size(); i++) {
             long s = log.scheduledAt(i);
             long d = log.doneAt(i);
@@ -35,7 +34,6 @@ final class AppWindow {
             if (s >= start && s <= end) {
                 latency.recordValue(Math.min(MAX_LATENCY_MICROS, Math.max(0, (d - s) / 1_000)));
                 if (log.failed(i)) failed++;
-                lastDone = Math.max(lastDone, d);
             }
         }
         double seconds = (end - start) / 1e9;
@@ -44,7 +42,27 @@ final class AppWindow {
                 any ? latency.getValueAtPercentile(50) / 1000.0 : 0,
                 any ? latency.getValueAtPercentile(99) / 1000.0 : 0,
                 any ? latency.getMaxValue() / 1000.0 : 0,
-                longestGap(log, start, lastDone) / 1e6);
+                longestStall(log, start, end).nanos() / 1e6);
+    }
+
+    /** A stretch of time (nanoTime) in which no application transaction completed. */
+    record Gap(long from, long to) {
+        long nanos() {
+            return to - from;
+        }
+    }
+
+    /**
+     * The longest stall of the window {@code [start, end]}: the longest gap between completions from
+     * {@code start} until the last transaction scheduled inside the window completed.
+     */
+    static Gap longestStall(TxLog log, long start, long end) {
+        long lastDone = end;
+        for (int i = 0; i < log.size(); i++) {
+            long s = log.scheduledAt(i);
+            if (s >= start && s <= end) lastDone = Math.max(lastDone, log.doneAt(i));
+        }
+        return longestGapBetween(log, start, lastDone);
     }
 
     /**
@@ -52,6 +70,10 @@ final class AppWindow {
      * {@code to} as boundaries; {@code to - from} when nothing completed in between.
      */
     static long longestGap(TxLog log, long from, long to) {
+        return longestGapBetween(log, from, to).nanos();
+    }
+
+    private static Gap longestGapBetween(TxLog log, long from, long to) {
         long[] completions = new long[log.size()];
         int n = 0;
         for (int i = 0; i < log.size(); i++) {
@@ -60,12 +82,12 @@ final class AppWindow {
         }
         Arrays.sort(completions, 0, n);
         long previous = from;
-        long longest = 0;
+        Gap longest = new Gap(from, from);
         for (int i = 0; i < n; i++) {
-            longest = Math.max(longest, completions[i] - previous);
+            if (completions[i] - previous > longest.nanos()) longest = new Gap(previous, completions[i]);
             previous = completions[i];
         }
-        return Math.max(longest, to - previous);
+        return to - previous > longest.nanos() ? new Gap(previous, to) : longest;
     }
 
     /** Latency of one kind of transaction. */

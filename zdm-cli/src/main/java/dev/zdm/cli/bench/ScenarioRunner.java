@@ -62,7 +62,12 @@ final class ScenarioRunner {
             report(migration, run, stats, app.firstError(), end - start);
             out.println("  app by kind: " + byKind(AppWindow.byKind(log, start, end)));
             out.println("  server: " + after.since(before));
-            if (sampler != null) out.println("  waits: " + sampler.describe());
+            if (sampler != null) {
+                AppWindow.Gap stall = AppWindow.longestStall(log, start, end);
+                out.println("  waits: " + sampler.describe());
+                out.printf(Locale.ROOT, "  waits during the longest stall (%.0f ms, from %.2f s into the window): %s%n", stall.nanos() / 1e6,
+                        (stall.from() - start) / 1e9, sampler.describe(stall.from(), stall.to()));
+            }
             String name = run.cutShort() == null ? migration.name() : migration.name() + " (" + run.cutShort() + ")";
             return new ResultRow(name, run.rows(), run.rowsPerSecond(), stats);
         }

@@ -5,11 +5,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -28,8 +29,12 @@ final class WaitSampler implements AutoCloseable {
             + " AND (state = 'active' OR (backend_type <> 'client backend' AND wait_event_type IS DISTINCT FROM 'Activity'))"
             + " GROUP BY 1, 2";
 
-    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
-    private final AtomicLong samples = new AtomicLong();
+    /** One row of one sample: at {@code atNanos}, {@code n} sessions of {@code who} were in wait event {@code event}. */
+    private record Seen(long atNanos, String who, String event, long n) {
+    }
+
+    private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> sampledAt = Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -48,14 +53,15 @@ final class WaitSampler implements AutoCloseable {
         try (conn; Statement s = conn.createStatement()) {
             s.execute("SET application_name = 'bench-sampler'");
             while (running) {
+                long at = System.nanoTime();
                 try (ResultSet rs = s.executeQuery(QUERY)) {
-                    while (rs.next()) counts.computeIfAbsent(rs.getString(1) + " " + rs.getString(2), k -> new AtomicLong()).addAndGet(rs.getLong(3));
+                    while (rs.next()) seen.add(new Seen(at, rs.getString(1), rs.getString(2), rs.getLong(3)));
                 }
-                samples.incrementAndGet();
+                sampledAt.add(at);
                 Thread.sleep(intervalMs);
             }
         } catch (SQLException e) {
-            counts.computeIfAbsent("sampler failed: " + e.getMessage(), k -> new AtomicLong());
+            seen.add(new Seen(System.nanoTime(), "sampler", "failed: " + e.getMessage(), 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -63,12 +69,22 @@ final class WaitSampler implements AutoCloseable {
 
     /** E.g. {@code 412 samples; app: CPU 300, Lock:transactionid 41; migration: CPU 380, IO:DataFileRead 12}. */
     String describe() {
+        return describe(Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** The same, for the samples taken within {@code [from, to]} (nanoTime). */
+    String describe(long from, long to) {
         Map<String, Map<String, Long>> byWho = new TreeMap<>();
-        counts.forEach((key, n) -> {
-            int space = key.indexOf(' ');
-            byWho.computeIfAbsent(key.substring(0, space), k -> new TreeMap<>()).put(key.substring(space + 1), n.get());
-        });
-        StringBuilder out = new StringBuilder(samples.get() + " samples of active sessions");
+        long samples;
+        synchronized (sampledAt) {
+            samples = sampledAt.stream().filter(t -> t >= from && t <= to).count();
+        }
+        synchronized (seen) {
+            for (Seen x : seen) {
+                if (x.atNanos() >= from && x.atNanos() <= to) byWho.computeIfAbsent(x.who(), k -> new TreeMap<>()).merge(x.event(), x.n(), Long::sum);
+            }
+        }
+        StringBuilder out = new StringBuilder(samples + " samples");
         byWho.forEach((who, waits) -> out.append("; ").append(who).append(": ").append(waits.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));

@@ -21,6 +21,16 @@ class AppWindowTest {
     }
 
     @Test
+    void theLongestStallSaysWhereItWas() {
+        TxLog log = new TxLog();
+        log.add(100 * MS, 110 * MS, true);
+        log.add(120 * MS, 400 * MS, true);  // scheduled inside, completes after the window: the stall runs to it
+        log.add(130 * MS, 140 * MS, true);
+        AppWindow.Gap gap = AppWindow.longestStall(log, 100 * MS, 300 * MS);
+        assertThat(gap).isEqualTo(new AppWindow.Gap(140 * MS, 400 * MS));
+    }
+
+    @Test
     void aGapRunningToTheEndOfTheWindowCounts() {
         TxLog log = new TxLog();
         log.add(0, 110 * MS, true);
