@@ -76,7 +76,7 @@ final class BackfillBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         if (repeat < 1) throw new IllegalArgumentException("--repeat must be at least 1");
-        Scenarios.create(scenarios, targetBatchMs, maxBatchRows, delayMs);
+        Scenarios.create(scenarios, targetBatchMs, maxBatchRows, delayMs); // an unknown name fails here, before a database starts
         try (BenchDatabase db = pgUrl == null ? BenchDatabase.embedded(pgSettings) : BenchDatabase.external(pgUrl)) {
             out.println("zdm bench backfill: " + db.describe());
             out.printf(Locale.ROOT, "  %,d rows; application %,d tps on %d connections; %d cores (load average %.1f); cap %d s per migration%n",
