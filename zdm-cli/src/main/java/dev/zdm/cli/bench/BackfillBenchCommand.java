@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
  * row each, and zdm's rows checked against the issue's targets.
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
-        description = {"Measure what a backfill of every row costs a running application: no migration, one UPDATE, a naive keyset loop,",
-                "the strategy guide's DO loop, and zdm's executor, each on a fresh copy of an N-row table under a fixed-rate workload."})
+        description = "Measure what a backfill of every row costs a running application: no migration, one UPDATE, a naive keyset loop,"
+                + " the strategy guide's DO loop, and zdm's executor, each on a fresh copy of an N-row table under a fixed-rate workload.")
 final class BackfillBenchCommand implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "1000000", description = "rows in the table (default ${DEFAULT-VALUE})")
     long rows;
