@@ -26,7 +26,7 @@ public record BackfillSettings(String target, long targetBatchMs, int minBatchRo
      */
     public static final long DEFAULT_LOCK_TIMEOUT_MS = 200;
     /**
-     * A batch aims for 100 ms; one still running after 5 s is stuck behind something (a full-table
+     * A batch aims for 25 ms; one still running after 5 s is stuck behind something (a full-table
      * scan from a missing key index, heavy I/O) and is better cancelled, shrunk and retried.
      */
     public static final long DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
