@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 class ScenariosTest {
     @Test
     void zdmIsNamedAfterWhatDiffersFromTheExecutorsDefaults() {
-        assertThat(Scenarios.zdm(100, 50_000, 0).name()).isEqualTo("zdm");
-        assertThat(Scenarios.zdm(25, 5_000, 10).name()).isEqualTo("zdm[target 25 ms; max 5000 rows; delay 10 ms]");
+        assertThat(Scenarios.zdm(25, 50_000, 0).name()).isEqualTo("zdm");
+        assertThat(Scenarios.zdm(100, 5_000, 10).name()).isEqualTo("zdm[target 100 ms; max 5000 rows; delay 10 ms]");
     }
 
     @Test
     void scenariosRunInTheOrderAskedAndZdmOncePerTargetBatchTime() {
-        List<Migration> m = Scenarios.create(List.of("zdm", "none", "guide-do-loop"), List.of(100L, 50L), 50_000, 0);
+        List<Migration> m = Scenarios.create(List.of("zdm", "none", "guide-do-loop"), List.of(25L, 50L), 50_000, 0);
         assertThat(m).extracting(Migration::name).containsExactly("zdm", "zdm[target 50 ms]", "none", "guide-do-loop");
     }
 
