@@ -2,26 +2,13 @@ package dev.zdm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zdm.cli.follow.ProgressFollower;
-import dev.zdm.events.DeploymentEvent;
-import dev.zdm.events.ProgressEvent;
 import dev.zdm.infra.junit.TestInfra;
 import dev.zdm.infra.junit.ZdmInfraExtension;
-import dev.zdm.runtime.ZdmProcess;
-import dev.zdm.runtime.config.Settings;
-import dev.zdm.runtime.messaging.Topics;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,30 +22,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ZdmInfraExtension.class)
 class SyncPipelineIT {
     private TestInfra infra;
-    private Topics topics;
-    private ZdmProcess zdm;
-    private ProgressFollower progress;
-    private final List<ProgressEvent> seen = new ArrayList<>();
+    private TestPipeline zdm;
 
     @BeforeEach
     void start(TestInfra infra) throws Exception {
         this.infra = infra;
-        this.topics = new Topics(infra.topicPrefix());
-        exec("DROP SCHEMA IF EXISTS zdm CASCADE");
-        zdm = ZdmProcess.start(Settings.of(Map.of("kafka.bootstrap", infra.kafkaBootstrap(), "kafka.topicPrefix", infra.topicPrefix(),
-                "targets.main.url", infra.jdbcUrl(), "http.port", "0", "monitor.intervalMs", "1000")), AllServices.factories());
-        progress = new ProgressFollower(infra.kafkaBootstrap(), topics.progress(), Requests.codec(), false);
+        TestPipeline.exec(infra, "DROP SCHEMA IF EXISTS zdm CASCADE");
+        zdm = new TestPipeline(infra);
     }
 
     @AfterEach
     void stop() {
-        if (progress != null) progress.close();
         if (zdm != null) zdm.close();
     }
 
     @Test
     void a_column_renamed_by_dual_write_under_concurrent_writes_keeps_every_last_write() throws Exception {
-        exec("DROP TABLE IF EXISTS orders; CREATE TABLE orders (id bigserial PRIMARY KEY, user_email varchar(255), price int);"
+        zdm.exec("DROP TABLE IF EXISTS orders; CREATE TABLE orders (id bigserial PRIMARY KEY, user_email varchar(255), price int);"
                 + "INSERT INTO orders (user_email, price) SELECT 'u' || g || '@example.com', g FROM generate_series(1, 20000) g");
         String sql = """
                 -- @metadata {"zeroDowntime": true, "service": "shop", "deploymentVersions": ["v1.1", "v1.2"]}
@@ -67,26 +47,26 @@ class SyncPipelineIT {
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicLong writes = new AtomicLong();
         Thread app = writer(writing, writes, "UPDATE orders SET user_email = 'w' || ? || '@example.com' WHERE id = ?", 20_000);
-        submit("rename-1", sql);
-        await("rename-1", e -> e.getState().equals("WAITING_DEPLOYMENT") && e.getMessage().contains("shop@v1.1"));
+        zdm.submit("rename-1", sql);
+        zdm.await("rename-1", e -> e.getState().equals("WAITING_DEPLOYMENT") && e.getMessage().contains("shop@v1.1"));
         writing.set(false);
         app.join();
         // what the old application wrote last, per row: the new column must end with exactly this
-        String expected = query("SELECT md5(string_agg(id || ':' || coalesce(user_email, ''), ',' ORDER BY id)) FROM orders");
-        deployed("shop", "v1.1");
-        await("rename-1", e -> e.getState().equals("WAITING_DEPLOYMENT") && e.getMessage().contains("shop@v1.2"));
-        deployed("shop", "v1.2");
-        await("rename-1", e -> e.getState().equals("COMPLETED") && "planner".equals(e.getSource()));
+        String expected = zdm.query("SELECT md5(string_agg(id || ':' || coalesce(user_email, ''), ',' ORDER BY id)) FROM orders");
+        zdm.deployed("shop", "v1.1");
+        zdm.await("rename-1", e -> e.getState().equals("WAITING_DEPLOYMENT") && e.getMessage().contains("shop@v1.2"));
+        zdm.deployed("shop", "v1.2");
+        zdm.awaitCompleted("rename-1");
 
         assertThat(writes.get()).as("the application wrote during the sync").isGreaterThan(100);
-        assertThat(query("SELECT md5(string_agg(id || ':' || coalesce(customer_email, ''), ',' ORDER BY id)) FROM orders")).isEqualTo(expected);
-        assertThat(query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'user_email'")).isEqualTo("0");
+        assertThat(zdm.query("SELECT md5(string_agg(id || ':' || coalesce(customer_email, ''), ',' ORDER BY id)) FROM orders")).isEqualTo(expected);
+        assertThat(zdm.query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'user_email'")).isEqualTo("0");
         assertNothingLeft();
     }
 
     @Test
     void a_table_restructured_by_blue_green_under_concurrent_writes_matches_its_source() throws Exception {
-        exec("DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS users_old; DROP TABLE IF EXISTS users_green;"
+        zdm.exec("DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS users_old; DROP TABLE IF EXISTS users_green;"
                 + "CREATE TABLE users (id bigserial PRIMARY KEY, email varchar(255) NOT NULL, first_name text, last_name text, phone text, "
                 + "created_at timestamptz DEFAULT now());"
                 + "INSERT INTO users (email, first_name, last_name, phone) SELECT 'u' || g, 'F' || g, 'L' || g, '+1-' || g "
@@ -94,21 +74,21 @@ class SyncPipelineIT {
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicLong writes = new AtomicLong();
         Thread app = writer(writing, writes, "UPDATE users SET phone = 'p' || ? WHERE id = ?", 20_000);
-        submit("bg-1", DemoCommand.resource("blue-green-users.sql"));
-        await("bg-1", e -> e.getState().equals("WAITING_DEPLOYMENT") && e.getMessage().contains("app@v1.1"));
+        zdm.submit("bg-1", DemoCommand.resource("demo/06_restructure_users.sql"));
+        zdm.await("bg-1", e -> e.getState().equals("WAITING_DEPLOYMENT") && e.getMessage().contains("app@v1.1"));
         writing.set(false);
         app.join();
-        String expected = query("SELECT md5(string_agg(id || ':' || email || ':' || jsonb_build_object('firstName', first_name, "
+        String expected = zdm.query("SELECT md5(string_agg(id || ':' || email || ':' || jsonb_build_object('firstName', first_name, "
                 + "'lastName', last_name, 'phone', phone)::text, ',' ORDER BY id)) FROM users");
-        deployed("app", "v1.1");
-        await("bg-1", e -> e.getState().equals("WAITING_DEPLOYMENT") && e.getMessage().contains("app@v1.2"));
-        assertThat(query("SELECT md5(string_agg(id || ':' || email || ':' || profile::text, ',' ORDER BY id)) FROM users"))
+        zdm.deployed("app", "v1.1");
+        zdm.await("bg-1", e -> e.getState().equals("WAITING_DEPLOYMENT") && e.getMessage().contains("app@v1.2"));
+        assertThat(zdm.query("SELECT md5(string_agg(id || ':' || email || ':' || profile::text, ',' ORDER BY id)) FROM users"))
                 .as("after the switch, users is the green table with the blue data").isEqualTo(expected);
-        deployed("app", "v1.2");
-        await("bg-1", e -> e.getState().equals("COMPLETED") && "planner".equals(e.getSource()));
+        zdm.deployed("app", "v1.2");
+        zdm.awaitCompleted("bg-1");
 
         assertThat(writes.get()).isGreaterThan(100);
-        assertThat(query("SELECT to_regclass('users_old') IS NULL")).isEqualTo("t");
+        assertThat(zdm.query("SELECT to_regclass('users_old') IS NULL")).isEqualTo("t");
         assertNothingLeft();
     }
 
@@ -134,48 +114,12 @@ class SyncPipelineIT {
         long deadline = System.currentTimeMillis() + 10_000;
         String left = "";
         while (System.currentTimeMillis() < deadline) {
-            left = query("SELECT coalesce(string_agg(slot_name, ','), '') FROM pg_replication_slots")
-                    + query("SELECT coalesce(string_agg(pubname, ','), '') FROM pg_publication");
+            left = zdm.query("SELECT coalesce(string_agg(slot_name, ','), '') FROM pg_replication_slots")
+                    + zdm.query("SELECT coalesce(string_agg(pubname, ','), '') FROM pg_publication");
             if (left.isEmpty()) return;
             Thread.sleep(200);
         }
         assertThat(left).as("replication slots and publications left behind").isEmpty();
     }
 
-    private void submit(String id, String sql) throws Exception {
-        Requests.send(infra.kafkaBootstrap(), topics.migrationRequests(), id, Requests.request(id, "main", id + ".sql", sql));
-    }
-
-    private void deployed(String service, String version) throws Exception {
-        Requests.send(infra.kafkaBootstrap(), topics.deployments(), service, DeploymentEvent.newBuilder().setService(service)
-                .setVersion(version).setDeployedAt(Instant.now()).build());
-    }
-
-    private ProgressEvent await(String id, Predicate<ProgressEvent> until) {
-        for (ProgressEvent e : seen) if (e.getMigrationId().equals(id) && until.test(e)) return e;
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (ProgressEvent e : progress.poll(Duration.ofMillis(200))) {
-                seen.add(e);
-                if (e.getMigrationId().equals(id) && until.test(e)) return e;
-                if (e.getMigrationId().equals(id) && e.getState().equals("FAILED") && "planner".equals(e.getSource())) {
-                    throw new AssertionError(id + " failed: " + e.getMessage());
-                }
-            }
-        }
-        throw new AssertionError("no such progress for " + id + "; saw " + seen.stream().filter(e -> e.getMigrationId().equals(id))
-                .map(e -> e.getState() + ": " + e.getMessage()).toList());
-    }
-
-    private void exec(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl())) {
-            c.createStatement().execute(sql);
-        }
-    }
-
-    private String query(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl()); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 }

@@ -1,0 +1,108 @@
+package dev.zdm.cli;
+
+import dev.zdm.cli.follow.ProgressFollower;
+import dev.zdm.events.ControlCommand;
+import dev.zdm.events.DeploymentEvent;
+import dev.zdm.events.ProgressEvent;
+import dev.zdm.infra.junit.TestInfra;
+import dev.zdm.runtime.ZdmProcess;
+import dev.zdm.runtime.config.Settings;
+import dev.zdm.runtime.messaging.Topics;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * What the end-to-end tests share: the four services in one process on the test's broker, database
+ * and topics, a follower of the progress stream, and the events a team, a deploy system and an
+ * operator send. Not thread-safe; one per test.
+ */
+final class TestPipeline implements AutoCloseable {
+    private final TestInfra infra;
+    private final Topics topics;
+    private ZdmProcess zdm;
+    private final ProgressFollower progress;
+    private final List<ProgressEvent> seen = new ArrayList<>();
+
+    TestPipeline(TestInfra infra) {
+        this.infra = infra;
+        this.topics = new Topics(infra.topicPrefix());
+        this.zdm = startZdm();
+        this.progress = new ProgressFollower(infra.kafkaBootstrap(), topics.progress(), Requests.codec(), false);
+    }
+
+    private ZdmProcess startZdm() {
+        return ZdmProcess.start(Settings.of(Map.of("kafka.bootstrap", infra.kafkaBootstrap(), "kafka.topicPrefix", infra.topicPrefix(),
+                "targets.main.url", infra.jdbcUrl(), "http.port", "0", "monitor.intervalMs", "1000")), AllServices.factories());
+    }
+
+    /** Stops the whole process and starts a new one on the same broker and database. */
+    void restart() {
+        zdm.close();
+        zdm = startZdm();
+    }
+
+    void submit(String id, String sql) throws Exception {
+        Requests.send(infra.kafkaBootstrap(), topics.migrationRequests(), id, Requests.request(id, "main", id + ".sql", sql));
+    }
+
+    void deployed(String service, String version) throws Exception {
+        Requests.send(infra.kafkaBootstrap(), topics.deployments(), service, DeploymentEvent.newBuilder().setService(service)
+                .setVersion(version).setDeployedAt(Instant.now()).build());
+    }
+
+    void control(String id, String action) throws Exception {
+        Requests.send(infra.kafkaBootstrap(), topics.control(), id, ControlCommand.newBuilder().setMigrationId(id).setAction(action)
+                .setAt(Instant.now()).build());
+    }
+
+    /** The first progress event of {@code id} (seen before or arriving within 2 minutes) that {@code until} accepts. */
+    ProgressEvent await(String id, Predicate<ProgressEvent> until) {
+        for (ProgressEvent e : seen) if (e.getMigrationId().equals(id) && until.test(e)) return e;
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (ProgressEvent e : progress.poll(Duration.ofMillis(200))) {
+                seen.add(e);
+                if (e.getMigrationId().equals(id) && until.test(e)) return e;
+            }
+        }
+        throw new AssertionError("no such progress for " + id + "; saw " + seen.stream().filter(e -> e.getMigrationId().equals(id))
+                .map(e -> e.getState() + ": " + e.getMessage()).toList());
+    }
+
+    /** The planner's final word that the migration completed; fails at once on its final FAILED. */
+    ProgressEvent awaitCompleted(String id) {
+        ProgressEvent end = await(id, e -> "planner".equals(e.getSource())
+                && (e.getState().equals("COMPLETED") || e.getState().equals("FAILED")));
+        if (!end.getState().equals("COMPLETED")) throw new AssertionError(id + " failed: " + end.getMessage());
+        return end;
+    }
+
+    void exec(String sql) throws Exception {
+        exec(infra, sql);
+    }
+
+    String query(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl()); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    static void exec(TestInfra infra, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl())) {
+            c.createStatement().execute(sql);
+        }
+    }
+
+    @Override
+    public void close() {
+        progress.close();
+        zdm.close();
+    }
+}
