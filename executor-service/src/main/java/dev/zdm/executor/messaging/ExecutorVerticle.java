@@ -23,7 +23,6 @@ import dev.zdm.executor.step.Retrying;
 import dev.zdm.executor.step.SqlStepRunner;
 import dev.zdm.executor.step.StepContext;
 import dev.zdm.runtime.Platform;
-import dev.zdm.runtime.db.ControlSchema;
 import dev.zdm.runtime.db.TargetPools;
 import dev.zdm.runtime.kafka.EventConsumer;
 import dev.zdm.runtime.kafka.Envelope;
@@ -49,7 +48,6 @@ public final class ExecutorVerticle extends VerticleBase {
     private final Platform platform;
     private final ExecutorConfig config;
     private final Map<String, PhaseControl> running = new ConcurrentHashMap<>();
-    private final Map<String, Future<Integer>> schemas = new ConcurrentHashMap<>();
     private EventConsumer commands;
     private EventConsumer control;
     private EventConsumer breakers;
@@ -93,7 +91,7 @@ public final class ExecutorVerticle extends VerticleBase {
     private Future<Void> seedBreakers() {
         Future<Void> chain = Future.succeededFuture();
         for (String target : pools.targets().keySet()) {
-            chain = chain.compose(v -> ready(target))
+            chain = chain.compose(v -> pools.ready(target))
                     .compose(v -> pools.pool(target).query("SELECT breaker_name, target, state, coalesce(last_reason, ''), "
                             + "(extract(epoch FROM updated_at) * 1000)::bigint FROM zdm._migration_circuit_breakers").execute())
                     .map(rows -> {
@@ -135,17 +133,11 @@ public final class ExecutorVerticle extends VerticleBase {
                 command.getDirection().equals("ROLLBACK") ? phase.rollback().size() : phase.steps().size());
         StepContext ctx = new StepContext(vertx, pools.pool(command.getTarget()), id, command.getTarget(), phase,
                 command.getDirection(), command.getOptions(), handle, p -> publishProgress(command, p));
-        return ready(command.getTarget())
+        return pools.ready(command.getTarget())
                 .compose(v -> runner.run(ctx))
                 .transform(ar -> publishResult(command, ar.succeeded() ? ar.result() : 0,
                         ar.succeeded() ? null : Errors.classify(ar.cause(), phase.id()), started))
                 .onComplete(x -> running.remove(id, handle));
-    }
-
-    private Future<Void> ready(String target) {
-        Future<Integer> f = schemas.computeIfAbsent(target, t -> ControlSchema.ensure(pools.pool(t)));
-        if (f.failed()) schemas.remove(target, f);
-        return f.mapEmpty();
     }
 
     private Future<Void> publishResult(PhaseCommand command, long rows, ZdmException error, long started) {

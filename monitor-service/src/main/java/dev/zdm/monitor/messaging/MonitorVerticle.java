@@ -12,7 +12,6 @@ import dev.zdm.monitor.breaker.ZdmCanceller;
 import dev.zdm.monitor.probe.ProbeMetrics;
 import dev.zdm.monitor.probe.TargetSampler;
 import dev.zdm.runtime.Platform;
-import dev.zdm.runtime.db.ControlSchema;
 import dev.zdm.runtime.db.TargetPools;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -52,7 +51,7 @@ public final class MonitorVerticle extends VerticleBase {
             BreakerRound round = new BreakerRound(List.of(new TargetSampler(target, pool, Clock.systemUTC())), policy, board, metrics,
                     Map.of(target, new ZdmCanceller(pool)));
             lastRoundAt.put(target, System.currentTimeMillis());
-            ControlSchema.ensure(pool).onComplete(x -> loop(target, round));
+            pools.ready(target).onComplete(x -> loop(target, round));
         }
         platform.health().register("monitor.rounds", () -> lastRoundAt.values().stream()
                 .allMatch(at -> System.currentTimeMillis() - at < Math.max(60_000, 10 * config.intervalMs())));

@@ -1,6 +1,5 @@
 package dev.zdm.planner.orchestrate;
 
-import dev.zdm.runtime.db.ControlSchema;
 import dev.zdm.runtime.db.TargetPools;
 import dev.zdm.runtime.serde.EventCodec;
 import io.vertx.core.Future;
@@ -17,7 +16,6 @@ public final class Stores {
     private final TargetPools pools;
     private final EventCodec codec;
     private final Map<String, MigrationStore> stores = new ConcurrentHashMap<>();
-    private final Map<String, Future<Integer>> schemas = new ConcurrentHashMap<>();
     private final Map<String, String> targetOf = new ConcurrentHashMap<>();
 
     public Stores(TargetPools pools, EventCodec codec) {
@@ -44,12 +42,7 @@ public final class Stores {
 
     /** Completes once the target's control schema is at the latest version; retried after a failure. */
     public Future<Void> ready(String target) {
-        Future<Integer> f = schemas.computeIfAbsent(target, t -> ControlSchema.ensure(pools.pool(t)));
-        if (f.failed()) {
-            schemas.remove(target, f);
-            return ready(target);
-        }
-        return f.mapEmpty();
+        return pools.ready(target);
     }
 
     void remember(String migrationId, String target) {

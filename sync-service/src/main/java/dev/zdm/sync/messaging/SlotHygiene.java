@@ -1,7 +1,6 @@
 package dev.zdm.sync.messaging;
 
 import dev.zdm.runtime.Platform;
-import dev.zdm.runtime.db.ControlSchema;
 import dev.zdm.runtime.db.TargetPools;
 import dev.zdm.sync.SyncConfig;
 import dev.zdm.sync.db.SyncTables;
@@ -50,7 +49,7 @@ final class SlotHygiene {
 
     private void check() {
         for (String target : pools.targets().keySet()) {
-            ControlSchema.ensure(pools.pool(target))
+            pools.ready(target)
                     .compose(v -> pools.pool(target).withTransaction(c -> c.query(SyncTables.guardedDdl()).execute()))
                     .compose(v -> SlotInspector.inspect(pools.pool(target)))
                     .onSuccess(slots -> {

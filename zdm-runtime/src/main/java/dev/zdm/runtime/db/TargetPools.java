@@ -22,6 +22,7 @@ public final class TargetPools implements AutoCloseable {
     private final Map<String, TargetConfig> targets;
     private final String applicationName;
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+    private final Map<String, Future<Integer>> schemas = new ConcurrentHashMap<>();
 
     /** @param applicationName set as {@code application_name} on every connection, e.g. {@code zdm-executor} */
     public TargetPools(Vertx vertx, Map<String, TargetConfig> targets, String applicationName) {
@@ -34,6 +35,19 @@ public final class TargetPools implements AutoCloseable {
     public Pool pool(String name) {
         TargetConfig target = config(name);
         return pools.computeIfAbsent(name, n -> create(target));
+    }
+
+    /**
+     * Completes once the target's control schema is at the latest version: set up once per target and
+     * process, tried again on the next call after a failure.
+     */
+    public Future<Void> ready(String name) {
+        Future<Integer> f = schemas.computeIfAbsent(name, n -> ControlSchema.ensure(pool(n)));
+        if (f.failed()) {
+            schemas.remove(name, f);
+            return ready(name);
+        }
+        return f.mapEmpty();
     }
 
     public TargetConfig config(String name) {
