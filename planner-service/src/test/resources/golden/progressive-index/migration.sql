@@ -1,5 +1,6 @@
 -- The strategy guide's progressive index example, verbatim. PostgreSQL rejects CREATE INDEX
--- CONCURRENTLY inside a DO block; zdm runs the two builds as their own steps instead.
+-- CONCURRENTLY inside a DO block; zdm runs the builds as their own steps instead. PostgreSQL also refuses
+-- the partial index's NOW() predicate (not IMMUTABLE), so the plan builds the full index only.
 -- @metadata {"zeroDowntime": true, "progressive": true, "batchSize": 10000}
 DO $$
 DECLARE

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class MigrationAnalyzer {
     /** Findings that mean the statement cannot run as written. */
-    private static final Set<String> INVALID = Set.of("INVALID_TRIGGER", "NOT_ALLOWED_IN_BLOCK");
+    private static final Set<String> INVALID = Set.of("INVALID_TRIGGER", "NOT_ALLOWED_IN_BLOCK", IndexPredicates.NOT_IMMUTABLE);
 
     private final AnalyzerSettings settings;
     private final StatementJudge judge;

@@ -1,7 +1,10 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.Step;
 import dev.zdm.planner.analyze.Change;
+import dev.zdm.planner.analyze.IndexPredicates;
 import dev.zdm.planner.analyze.SqlTokens;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.analyze.StatementKind;
@@ -17,7 +20,8 @@ import static dev.zdm.planner.strategy.SqlText.q;
  * Big work done in small pieces. An index is built with {@code CREATE INDEX CONCURRENTLY} (outside
  * any transaction; the executor drops an INVALID leftover before retrying), first as a partial
  * index where asked ({@code partialIndexWhere}, or a DO block that builds a partial then a full
- * index), then in full, then the partial one is dropped. A whole-table UPDATE becomes a keyset
+ * index), then in full, then the partial one is dropped. A partial step PostgreSQL would refuse (its
+ * predicate calls now()) is left out: the full index is what the migration asked for. A whole-table UPDATE becomes a keyset
  * backfill in short transactions paced by {@code batchSize}, {@code delayMs}, {@code maxDuration}
  * and {@code rolloutPercentage}.
  */
@@ -68,6 +72,7 @@ final class ProgressiveStrategy implements Strategy {
                     partialSql(full, partialName, partialWhere)));
             drops.add(partialName);
         }
+        leaveOutRefusedPartials(builds, drops, claim);
         for (Change.CreateIndex i : builds) {
             String indexName = i.name();
             String phase = builds.size() == 1 ? "create-index" : (i.where() != null ? "partial-index " : "full-index ") + indexName;
@@ -81,6 +86,25 @@ final class ProgressiveStrategy implements Strategy {
             builds.stream().filter(b -> b.name().equals(drop)).findFirst().ifPresent(b ->
                     p.undo(id -> new Step.CreateIndexConcurrently(id, index.schema(), drop, SqlText.concurrently(b.sql()))));
             p.add();
+        }
+    }
+
+    /**
+     * A partial index whose predicate calls now() (the guide's {@code WHERE created_at > NOW() - INTERVAL '30 days'})
+     * is one PostgreSQL refuses to build. When it is only a step on the way to the full index (dropped
+     * afterwards), it is left out with its drop; any other such index refuses the plan.
+     */
+    private static void leaveOutRefusedPartials(List<Change.CreateIndex> builds, List<String> drops, Claim claim) {
+        for (Change.CreateIndex b : List.copyOf(builds)) {
+            if (!IndexPredicates.callsNotImmutable(b.where())) continue;
+            if (drops.contains(b.name()) && builds.size() > 1) {
+                builds.remove(b);
+                drops.remove(b.name());
+                continue;
+            }
+            throw new ZdmException(ErrorCode.INVALID_REQUEST, "index " + b.name() + " on " + b.table().sql() + " has a predicate PostgreSQL"
+                    + " refuses (it calls a function that is not IMMUTABLE: " + b.where().strip() + "); compare with a constant instead",
+                    claim.anchor().statement().position().toString());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.planner.analyze.IndexPredicates;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.analyze.StatementKind;
 
@@ -8,7 +9,7 @@ import java.util.Set;
 
 /** Whether a statement is safe to run as written on a live database, and if not, why. */
 final class Safety {
-    private static final Set<String> INVALID = Set.of("INVALID_TRIGGER", "NOT_ALLOWED_IN_BLOCK");
+    private static final Set<String> INVALID = Set.of("INVALID_TRIGGER", "NOT_ALLOWED_IN_BLOCK", IndexPredicates.NOT_IMMUTABLE);
 
     private Safety() {
     }

@@ -71,6 +71,27 @@ class PlannerTest {
     }
 
     @Test
+    void anIndexWhosePredicateCallsNowIsRefusedNamingItUnlessItIsOnlyAStepToTheFullIndex() {
+        for (String sql : List.of("CREATE INDEX CONCURRENTLY users_recent ON users (email) WHERE id > 0 AND now() > '2026-01-01';",
+                "CREATE INDEX users_recent ON users (email) WHERE current_date > '2026-01-01';")) {
+            PlannedMigration refused = plan(sql);
+            assertThat(refused.rejected()).as(sql).isTrue();
+            assertThat(refused.rejection().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+            assertThat(refused.rejection().getMessage()).containsIgnoringCase("IMMUTABLE").contains("2026-01-01");
+            assertThat(refused.rejection().location()).isEqualTo("m.sql:1:1");
+        }
+
+        Plan plan = plan("""
+                -- @metadata {"progressive": true, "partialIndexWhere": "id > 0 AND now() > '2026-01-01'"}
+                CREATE INDEX CONCURRENTLY users_email ON users (email);
+                """).plan();
+        assertThat(plan.phases()).extracting(Phase::name).containsExactly("create-index");
+        Step.CreateIndexConcurrently build = (Step.CreateIndexConcurrently) plan.phases().get(0).steps().get(0);
+        assertThat(build.indexName()).isEqualTo("users_email");
+        assertThat(build.sql()).doesNotContainIgnoringCase("now()");
+    }
+
+    @Test
     void unknownFormsAreRefusedUnlessTheAuthorAsksForDirect() {
         PlannedMigration refused = plan("ALTER TABLE users FROBNICATE;");
         assertThat(refused.rejected()).isTrue();

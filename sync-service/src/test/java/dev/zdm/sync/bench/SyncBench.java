@@ -36,7 +36,8 @@ import org.HdrHistogram.Histogram;
  * </ol>
  * Every CDC and trigger run ends with a count of rows where the shapes disagree. Prints one table.
  * {@code --jdbc URL} (user and password as parameters) uses an existing PostgreSQL with
- * {@code wal_level=logical}; otherwise the embedded one is started. {@code --rounds N}, {@code --seconds S}.
+ * {@code wal_level=logical}; otherwise the embedded one is started. {@code --rounds N}, {@code --seconds S};
+ * {@code --only dual-write} or {@code --only blue-green} measures one scenario's throughput and nothing else.
  */
 public final class SyncBench {
     private static final int ROWS = 20_000;
@@ -47,10 +48,12 @@ public final class SyncBench {
     private final DbTarget target;
     private final int rounds;
     private final long measureMs;
+    private final String only;
     private final List<String> progress = new CopyOnWriteArrayList<>();
     private int tables;
 
-    SyncBench(Db db, DbTarget target, int rounds, long measureMs) {
+    SyncBench(Db db, DbTarget target, int rounds, long measureMs, String only) {
+        this.only = only;
         this.db = db;
         this.target = target;
         this.rounds = rounds;
@@ -59,13 +62,28 @@ public final class SyncBench {
 
     enum Variant { NONE, TRIGGER, CDC }
 
-    record Run(double writesPerSecond, double p50Ms, double p99Ms, long wrongRows) {
+    record Run(double writesPerSecond, double p50Ms, double p99Ms, long wrongRows, Map<String, Double> cores) {
+        /** CPU microseconds the database's processes (backends, walsender, the rest) spent per application write. */
+        double dbMicrosPerWrite() {
+            return micros(k -> k.startsWith("pg "));
+        }
+
+        /** CPU microseconds per application write of this JVM other than the application's writer threads: the sync. */
+        double syncMicrosPerWrite() {
+            return micros(k -> k.equals("jvm sync and rest"));
+        }
+
+        private double micros(java.util.function.Predicate<String> which) {
+            double cpu = cores.entrySet().stream().filter(e -> which.test(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+            return writesPerSecond <= 0 ? 0 : cpu / writesPerSecond * 1e6;
+        }
     }
 
     public static void main(String[] args) throws Exception {
         String url = option(args, "--jdbc", null);
         int rounds = Integer.parseInt(option(args, "--rounds", "3"));
         long seconds = Long.parseLong(option(args, "--seconds", "4"));
+        String only = option(args, "--only", null);
         LocalInfra infra = null;
         try {
             if (url == null) {
@@ -73,7 +91,7 @@ public final class SyncBench {
                 url = infra.pg().createDatabase("sync_bench");
             }
             DbTarget target = DbTarget.of(new TargetConfig(TARGET, url, null, null, 4));
-            new SyncBench(new Db(url), target, rounds, seconds * 1_000).run();
+            new SyncBench(new Db(url), target, rounds, seconds * 1_000, only).run();
         } finally {
             if (infra != null) infra.close();
         }
@@ -82,7 +100,10 @@ public final class SyncBench {
 
     void run() throws Exception {
         Map<Scenario, Map<Variant, List<Run>>> results = new LinkedHashMap<>();
-        for (Scenario scenario : List.of(new DualWriteScenario(), new BlueGreenScenario())) {
+        List<Scenario> scenarios = new ArrayList<>();
+        if (!"blue-green".equals(only)) scenarios.add(new DualWriteScenario());
+        if (!"dual-write".equals(only)) scenarios.add(new BlueGreenScenario());
+        for (Scenario scenario : scenarios) {
             Map<Variant, List<Run>> runs = new EnumMap<>(Variant.class);
             for (Variant v : Variant.values()) runs.put(v, new ArrayList<>());
             for (int round = 0; round < rounds; round++) {
@@ -90,14 +111,14 @@ public final class SyncBench {
                     Variant v = Variant.values()[(i + round) % Variant.values().length];
                     Run r = throughput(scenario, v);
                     runs.get(v).add(r);
-                    System.err.printf("%s round %d %-7s %8.0f writes/s  p99 %6.2f ms  wrong %d%n", scenario.name(), round + 1, v,
-                            r.writesPerSecond(), r.p99Ms(), r.wrongRows());
+                    System.err.printf("%s round %d %-7s %8.0f writes/s  p99 %6.2f ms  wrong %d  cores %s%n", scenario.name(), round + 1, v,
+                            r.writesPerSecond(), r.p99Ms(), r.wrongRows(), cores(r.cores()));
                 }
             }
             results.put(scenario, runs);
         }
-        double[] lag = lagAt(1_000, 10_000);
-        double[] stall = switchStall();
+        double[] lag = only == null ? lagAt(1_000, 10_000) : null;
+        double[] stall = only == null ? switchStall() : null;
         print(results, lag, stall);
     }
 
@@ -111,14 +132,17 @@ public final class SyncBench {
             if (variant == Variant.CDC) expect(sessions.handle(new SyncRequest.Start("start", scenario.spec(migration, TARGET, table))), SyncState.STREAMING);
             Histogram h;
             double wps;
+            Map<String, Double> cores;
             try (Workload app = new Workload(db.url(), THREADS, 0, scenario.write(table, ROWS)).start()) {
                 Thread.sleep(1_000);
                 app.latencyMicros();
+                CpuShares cpu = new CpuShares(db).start();
                 long before = app.writes();
                 long started = System.nanoTime();
                 Thread.sleep(measureMs);
                 wps = (app.writes() - before) / ((System.nanoTime() - started) / 1e9);
                 h = app.latencyMicros();
+                cores = cpu.stop();
             }
             long wrong = 0;
             if (variant == Variant.CDC) {
@@ -128,7 +152,7 @@ public final class SyncBench {
             } else if (variant == Variant.TRIGGER) {
                 wrong = scenario.wrongRows(db, table);
             }
-            return new Run(wps, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, wrong);
+            return new Run(wps, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, wrong, cores);
         } finally {
             scenario.drop(db, table);
         }
@@ -205,18 +229,26 @@ public final class SyncBench {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nzdm sync benchmark: %d rows, %d writer threads, single-row UPDATE in autocommit, medians of %d interleaved"
                 + " rounds of %d s%n", ROWS, THREADS, rounds, measureMs / 1000));
-        out.append(String.format("%-52s %10s %8s %8s %9s %7s%n", "application writes", "writes/s", "p50 ms", "p99 ms", "vs none", "wrong"));
+        out.append(String.format("%-52s %10s %8s %8s %9s %7s %12s %9s %14s%n", "application writes", "writes/s", "p50 ms", "p99 ms", "vs none",
+                "wrong", "db us/write", "vs none", "sync us/write"));
         String[] names = {"no sync", "trigger (PL/pgSQL)", "zdm CDC"};
         for (var entry : results.entrySet()) {
             Map<Variant, List<Run>> runs = entry.getValue();
             double base = median(runs.get(Variant.NONE).stream().mapToDouble(Run::writesPerSecond).toArray());
+            double baseDb = median(runs.get(Variant.NONE).stream().mapToDouble(Run::dbMicrosPerWrite).toArray());
             for (Variant v : Variant.values()) {
                 List<Run> rs = runs.get(v);
                 double wps = median(rs.stream().mapToDouble(Run::writesPerSecond).toArray());
-                out.append(String.format("%-52s %10.0f %8.2f %8.2f %+8.1f%% %7d%n", entry.getKey().name() + ": " + names[v.ordinal()], wps,
-                        median(rs.stream().mapToDouble(Run::p50Ms).toArray()), median(rs.stream().mapToDouble(Run::p99Ms).toArray()),
-                        (wps / base - 1) * 100, rs.stream().mapToLong(Run::wrongRows).sum()));
+                double db = median(rs.stream().mapToDouble(Run::dbMicrosPerWrite).toArray());
+                out.append(String.format("%-52s %10.0f %8.2f %8.2f %+8.1f%% %7d %12.1f %+8.1f%% %14.1f%n", entry.getKey().name() + ": "
+                        + names[v.ordinal()], wps, median(rs.stream().mapToDouble(Run::p50Ms).toArray()),
+                        median(rs.stream().mapToDouble(Run::p99Ms).toArray()), (wps / base - 1) * 100, rs.stream().mapToLong(Run::wrongRows).sum(),
+                        db, (db / baseDb - 1) * 100, median(rs.stream().mapToDouble(Run::syncMicrosPerWrite).toArray())));
             }
+        }
+        if (lag == null) {
+            System.out.println(out);
+            return;
         }
         out.append(String.format("%-52s p50 %.1f ms, p99 %.1f ms over %d changes (achieved %.0f writes/s), wrong rows %d%n",
                 "sync lag (commit to apply) at 1,000 writes/s", lag[0], lag[1], (long) lag[2], lag[3], (long) lag[4]));
@@ -241,6 +273,12 @@ public final class SyncBench {
     private static void expect(java.util.concurrent.CompletableFuture<SyncReport> answer, SyncState state) throws Exception {
         SyncReport report = answer.get(300, TimeUnit.SECONDS);
         if (report.state() != state) throw new IllegalStateException("expected " + state + ", got " + report.state() + ": " + report.error());
+    }
+
+    private static String cores(Map<String, Double> cores) {
+        StringBuilder out = new StringBuilder();
+        cores.forEach((k, v) -> out.append(String.format("%s %.2f, ", k, v)));
+        return out.length() == 0 ? "" : out.substring(0, out.length() - 2);
     }
 
     private static double median(double[] values) {

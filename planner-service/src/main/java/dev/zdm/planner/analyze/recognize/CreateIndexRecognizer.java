@@ -5,6 +5,7 @@ import dev.zdm.planner.analyze.Finding;
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.Findings;
+import dev.zdm.planner.analyze.IndexPredicates;
 import dev.zdm.planner.analyze.LockMode;
 import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
@@ -44,10 +45,11 @@ final class CreateIndexRecognizer implements Recognizer {
         Effect.Builder e = Effect.builder(concurrently ? StatementKind.CREATE_INDEX_CONCURRENTLY : StatementKind.CREATE_INDEX)
                 .subject(table, concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.SHARE).work(Work.INDEX_BUILD)
                 .change(new Change.CreateIndex(table, indexName, unique, concurrently, columns, where, sql.sql()));
-        if (where != null && VOLATILE_IN_PREDICATE.matcher(where).find()) {
-            e.finding(Finding.danger("INDEX_PREDICATE_NOT_IMMUTABLE", "the index predicate calls a function that is not IMMUTABLE ("
+        if (IndexPredicates.callsNotImmutable(where)) {
+            e.finding(Finding.danger(IndexPredicates.NOT_IMMUTABLE, "the index predicate calls a function that is not IMMUTABLE ("
                     + where.strip() + "): PostgreSQL refuses to build such an index",
-                    "compare with a constant computed once, e.g. WHERE created_at > '2026-01-01'"));
+                    "compare with a constant computed once, e.g. WHERE created_at > '2026-01-01'; a progressive build leaves out such a"
+                            + " partial index that it drops afterwards and builds the full index only"));
         }
         if (concurrently) {
             e.nonTransactional().finding(Findings.nonTransactional("CREATE INDEX CONCURRENTLY"));
@@ -57,11 +59,6 @@ final class CreateIndexRecognizer implements Recognizer {
         }
         return Optional.of(e.build());
     }
-
-    /** now() and friends are STABLE or VOLATILE; an index predicate may only call IMMUTABLE functions. */
-    private static final java.util.regex.Pattern VOLATILE_IN_PREDICATE = java.util.regex.Pattern.compile(
-            "(?i)\\b(now\\s*\\(|current_timestamp|current_date|current_time|localtimestamp|localtime|clock_timestamp\\s*\\(|"
-                    + "statement_timestamp\\s*\\(|transaction_timestamp\\s*\\(|random\\s*\\()");
 
     private static List<String> columns(String list) {
         if (list == null) return List.of();
