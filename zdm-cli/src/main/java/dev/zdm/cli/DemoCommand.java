@@ -57,6 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             settings.put("http.port", "0");
             settings.put("instance.id", "demo");
             try (ZdmProcess zdm = ZdmProcess.start(Settings.of(settings), AllServices.factories())) {
+                infra.closingFirst(zdm);
                 System.out.printf("  planner, executor, sync and monitor up (http :%d); demo tables users and orders have %,d rows each%n", zdm.httpPort(), rows);
                 AppLoad app = new AppLoad(jdbcUrl, tps, 2).start();
                 System.out.printf("  synthetic application running at %d transactions/s%n%n", tps);

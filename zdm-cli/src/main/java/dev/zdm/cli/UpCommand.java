@@ -3,9 +3,9 @@ package dev.zdm.cli;
 import dev.zdm.infra.InfraOptions;
 import dev.zdm.infra.LocalInfra;
 import dev.zdm.runtime.ZdmProcess;
+import dev.zdm.runtime.config.Key;
 import dev.zdm.runtime.config.Settings;
 import java.nio.file.Path;
-import dev.zdm.runtime.config.Key;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +60,9 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("zdm up: planner, executor, sync, monitor running; kafka " + bootstrap + ", http :" + process.httpPort()
                 + " (/health, /metrics). Submit with: ./zdm submit FILE --target default --wait --kafka " + bootstrap);
         CountDownLatch stopped = new CountDownLatch(1);
-        LocalInfra ownBroker = broker;
+        if (broker != null) broker.closingFirst(process);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             process.close();
-            if (ownBroker != null) ownBroker.close();
             stopped.countDown();
         }, "zdm-up-shutdown"));
         stopped.await();

@@ -35,6 +35,7 @@ public final class LocalInfra implements AutoCloseable {
     private final boolean shared;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread shutdownHook;
+    private final java.util.List<AutoCloseable> closeFirst = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private LocalInfra(Started<RunningKafka> kafka, Started<RunningPostgres> postgres, boolean shared) {
         this.kafka = kafka;
@@ -123,9 +124,26 @@ public final class LocalInfra implements AutoCloseable {
         stop();
     }
 
+    /**
+     * Closes {@code user} (e.g. the services consuming from this broker) before the broker and the
+     * database stop, whichever way they stop: {@link #close()} or the JVM's shutdown. Without it, a
+     * shutdown runs both hooks at once and the services lose their broker mid-close.
+     */
+    public LocalInfra closingFirst(AutoCloseable user) {
+        closeFirst.add(0, user);
+        return this;
+    }
+
     private void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
+        }
+        for (AutoCloseable user : closeFirst) {
+            try {
+                user.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} before the infrastructure failed: {}", user, e.toString());
+            }
         }
         RuntimeException failure = null;
         try {

@@ -31,6 +31,8 @@ class LocalInfraIT {
         long startedMs = (System.nanoTime() - begin) / 1_000_000;
         PgServer pg = infra.pg();
         int kafkaPort = Integer.parseInt(infra.kafkaBootstrap().substring(infra.kafkaBootstrap().lastIndexOf(':') + 1));
+        java.util.List<String> seenAtUserClose = new java.util.ArrayList<>();
+        infra.closingFirst(() -> seenAtUserClose.add("kafka " + listening(kafkaPort) + ", postgres " + listening(pg.port())));
         try {
             System.out.printf("STARTUP kafka=%d ms postgres=%d ms both(parallel)=%d ms%n",
                     infra.kafkaReadyIn().toMillis(), infra.postgresReadyIn().toMillis(), startedMs);
@@ -54,6 +56,7 @@ class LocalInfraIT {
             infra.close();
             System.out.printf("SHUTDOWN both=%d ms%n", (System.nanoTime() - closing) / 1_000_000);
         }
+        assertThat(seenAtUserClose).as("a user of the servers is closed once, while both still listen").containsExactly("kafka true, postgres true");
         assertThat(listening(pg.port())).as("postgres port after close").isFalse();
         assertThat(listening(kafkaPort)).as("kafka port after close").isFalse();
         assertThat(tempEntries()).as("data folders left in java.io.tmpdir").isSubsetOf(before);

@@ -1,11 +1,11 @@
 package dev.zdm.cli.bench;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code zdm bench}: benchmarks that measure zdm against the application it protects. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: what migrations cost a running application.",
-        subcommands = {BackfillBenchCommand.class})
+        subcommands = {BackfillBenchCommand.class, dev.zdm.cli.bench.sync.SyncBench.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

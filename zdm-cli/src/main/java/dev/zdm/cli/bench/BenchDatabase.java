@@ -17,7 +17,7 @@ import java.util.Map;
  * no broker: the benchmark needs none and the cores are better left to the database), or an existing
  * one given by URL. Stops what it started.
  */
-final class BenchDatabase implements AutoCloseable {
+public final class BenchDatabase implements AutoCloseable {
     /** The database created on the embedded server. */
     static final String DATABASE = "zdm_bench";
 
@@ -32,7 +32,7 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** Starts an embedded server with the project's defaults plus {@code settings}. */
-    static BenchDatabase embedded(Map<String, String> settings) {
+    public static BenchDatabase embedded(Map<String, String> settings) {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings);
         try {
             PgServer pg = server.server();
@@ -47,7 +47,7 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** An existing database: {@code postgresql://user:password@host:port/db} (a {@code jdbc:} prefix is ignored). */
-    static BenchDatabase external(String url) {
+    public static BenchDatabase external(String url) {
         String uri = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
         PgConnectOptions options = PgConnectOptions.fromUri(uri);
         return new BenchDatabase(options, "external " + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase(), null);
@@ -57,7 +57,7 @@ final class BenchDatabase implements AutoCloseable {
         return new PgConnectOptions(options);
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         StringBuilder url = new StringBuilder("jdbc:postgresql://").append(options.getHost()).append(':').append(options.getPort())
                 .append('/').append(options.getDatabase());
         char sep = '?';
@@ -70,7 +70,7 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** One line: where, which version, and the settings that move the numbers most. */
-    String describe() throws SQLException {
+    public String describe() throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl()); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT current_setting('server_version'), current_setting('fsync'),"
                      + " current_setting('synchronous_commit'), current_setting('shared_buffers'), current_setting('max_wal_size'),"

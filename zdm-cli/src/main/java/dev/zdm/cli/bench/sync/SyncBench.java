@@ -1,6 +1,8 @@
-package dev.zdm.sync.bench;
+package dev.zdm.cli.bench.sync;
 
-import dev.zdm.infra.LocalInfra;
+import dev.zdm.cli.bench.BenchDatabase;
+import dev.zdm.infra.load.Db;
+import dev.zdm.infra.load.Workload;
 import dev.zdm.runtime.config.TargetConfig;
 import dev.zdm.sync.db.DbTarget;
 import dev.zdm.sync.session.SessionListener;
@@ -10,8 +12,6 @@ import dev.zdm.sync.session.SyncReport;
 import dev.zdm.sync.session.SyncRequest;
 import dev.zdm.sync.session.SyncSessions;
 import dev.zdm.sync.session.SyncState;
-import dev.zdm.sync.testing.Db;
-import dev.zdm.sync.testing.Workload;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,43 +22,53 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Measures, on fresh copies of a table, interleaved A/B (the order of the variants rotates each round):
  * <ol>
- *   <li>the application's write throughput and p50/p99 with no sync, with a PL/pgSQL trigger, and with
+ *   <li>the application's write throughput and p50/p99 (unpaced, and paced at 1,000 writes/s), the database's and
+ *       the sync's CPU per write, with no sync, with a PL/pgSQL trigger, and with
  *       zdm's change capture, for a dual-write and for a blue-green sync;</li>
  *   <li>the sync's commit-to-apply lag p50/p99 at 1,000 writes/s;</li>
  *   <li>the longest write the application sees during a blue-green switch at 1,000 writes/s.</li>
  * </ol>
  * Every CDC and trigger run ends with a count of rows where the shapes disagree. Prints one table.
- * {@code --jdbc URL} (user and password as parameters) uses an existing PostgreSQL with
- * {@code wal_level=logical}; otherwise the embedded one is started. {@code --rounds N}, {@code --seconds S};
- * {@code --only dual-write} or {@code --only blue-green} measures one scenario's throughput and nothing else.
+ * Options: see {@code zdm bench sync --help}.
  */
-public final class SyncBench {
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Measure what keeping a second shape in step costs a running application: no sync, a PL/pgSQL trigger and zdm's"
+                + " change capture, for a dual-write and a blue-green sync; the sync's lag at 1,000 writes/s; a blue-green switch's write stall.")
+public final class SyncBench implements Callable<Integer> {
     private static final int ROWS = 20_000;
     private static final int THREADS = 4;
     private static final String TARGET = "bench";
 
-    private final Db db;
-    private final DbTarget target;
-    private final int rounds;
-    private final long measureMs;
-    private final String only;
+    @Option(names = "--rounds", defaultValue = "3", description = "interleaved rounds per setting; the table shows medians (default ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--seconds", defaultValue = "4", description = "measured seconds per run (default ${DEFAULT-VALUE})")
+    long seconds;
+
+    @Option(names = "--only", description = "dual-write, blue-green or lag: measure that alone")
+    String only;
+
+    @Option(names = "--pg", paramLabel = "URL", description = "an existing database with wal_level=logical (postgresql://user:pass@host:port/db); tables bench_* and users are created and dropped in it. Default: an embedded PostgreSQL")
+    String pgUrl;
+
+    @Option(names = "--pg-setting", paramLabel = "NAME=VALUE", description = "server setting for the embedded PostgreSQL, on top of the project's defaults (repeatable)")
+    Map<String, String> pgSettings = new LinkedHashMap<>();
+
+    private Db db;
+    private DbTarget target;
+    private long measureMs;
     private final List<String> progress = new CopyOnWriteArrayList<>();
     private int tables;
-
-    SyncBench(Db db, DbTarget target, int rounds, long measureMs, String only) {
-        this.only = only;
-        this.db = db;
-        this.target = target;
-        this.rounds = rounds;
-        this.measureMs = measureMs;
-    }
 
     enum Variant { NONE, TRIGGER, CDC }
 
@@ -79,51 +89,55 @@ public final class SyncBench {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        String url = option(args, "--jdbc", null);
-        int rounds = Integer.parseInt(option(args, "--rounds", "3"));
-        long seconds = Long.parseLong(option(args, "--seconds", "4"));
-        String only = option(args, "--only", null);
-        LocalInfra infra = null;
-        try {
-            if (url == null) {
-                infra = LocalInfra.start();
-                url = infra.pg().createDatabase("sync_bench");
-            }
-            DbTarget target = DbTarget.of(new TargetConfig(TARGET, url, null, null, 4));
-            new SyncBench(new Db(url), target, rounds, seconds * 1_000, only).run();
-        } finally {
-            if (infra != null) infra.close();
+    @Override
+    public Integer call() throws Exception {
+        measureMs = seconds * 1_000L;
+        try (BenchDatabase database = pgUrl == null ? BenchDatabase.embedded(pgSettings) : BenchDatabase.external(pgUrl)) {
+            System.out.println(database.describe());
+            db = new Db(database.jdbcUrl());
+            target = DbTarget.of(new TargetConfig(TARGET, database.jdbcUrl(), null, null, 4));
+            run();
         }
-        System.exit(0);
+        return 0;
+    }
+
+    /** One measured setting: a scenario with the application unpaced (0) or paced to {@code perSecond} writes. */
+    record Case(Scenario scenario, int perSecond) {
+        String label() {
+            return scenario.name() + (perSecond > 0 ? " at " + perSecond + "/s" : "");
+        }
     }
 
     void run() throws Exception {
-        Map<Scenario, Map<Variant, List<Run>>> results = new LinkedHashMap<>();
+        Map<Case, Map<Variant, List<Run>>> results = new LinkedHashMap<>();
         List<Scenario> scenarios = new ArrayList<>();
-        if (!"blue-green".equals(only)) scenarios.add(new DualWriteScenario());
-        if (!"dual-write".equals(only)) scenarios.add(new BlueGreenScenario());
-        for (Scenario scenario : scenarios) {
+        if (only == null || only.equals("dual-write")) scenarios.add(new DualWriteScenario());
+        if (only == null || only.equals("blue-green")) scenarios.add(new BlueGreenScenario());
+        List<Case> cases = new ArrayList<>();
+        for (Scenario scenario : scenarios) cases.add(new Case(scenario, 0));
+        for (Scenario scenario : scenarios) cases.add(new Case(scenario, 1_000));
+        for (Case c : cases) {
             Map<Variant, List<Run>> runs = new EnumMap<>(Variant.class);
             for (Variant v : Variant.values()) runs.put(v, new ArrayList<>());
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < Variant.values().length; i++) {
                     Variant v = Variant.values()[(i + round) % Variant.values().length];
-                    Run r = throughput(scenario, v);
+                    Run r = throughput(c, v);
                     runs.get(v).add(r);
-                    System.err.printf("%s round %d %-7s %8.0f writes/s  p99 %6.2f ms  wrong %d  cores %s%n", scenario.name(), round + 1, v,
+                    System.err.printf("%s round %d %-7s %8.0f writes/s  p99 %6.2f ms  wrong %d  cores %s%n", c.label(), round + 1, v,
                             r.writesPerSecond(), r.p99Ms(), r.wrongRows(), cores(r.cores()));
                 }
             }
-            results.put(scenario, runs);
+            results.put(c, runs);
         }
-        double[] lag = only == null ? lagAt(1_000, 10_000) : null;
+        double[] lag = only == null || only.equals("lag") ? lagAt(1_000, 10_000) : null;
         double[] stall = only == null ? switchStall() : null;
         print(results, lag, stall);
     }
 
-    /** One run: a fresh table, warm-up, then {@code measureMs} of unpaced single-row updates by the application. */
-    private Run throughput(Scenario scenario, Variant variant) throws Exception {
+    /** One run: a fresh table, warm-up, then {@code measureMs} of single-row updates by the application, paced as the case says. */
+    private Run throughput(Case c, Variant variant) throws Exception {
+        Scenario scenario = c.scenario();
         String table = "bench_" + (++tables);
         scenario.create(db, table, ROWS);
         try (SyncSessions sessions = sessions(new SimpleMeterRegistry())) {
@@ -133,7 +147,7 @@ public final class SyncBench {
             Histogram h;
             double wps;
             Map<String, Double> cores;
-            try (Workload app = new Workload(db.url(), THREADS, 0, scenario.write(table, ROWS)).start()) {
+            try (Workload app = new Workload(db.url(), THREADS, c.perSecond(), scenario.write(table, ROWS)).start()) {
                 Thread.sleep(1_000);
                 app.latencyMicros();
                 CpuShares cpu = new CpuShares(db).start();
@@ -225,7 +239,7 @@ public final class SyncBench {
         }
     }
 
-    private void print(Map<Scenario, Map<Variant, List<Run>>> results, double[] lag, double[] stall) {
+    private void print(Map<Case, Map<Variant, List<Run>>> results, double[] lag, double[] stall) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nzdm sync benchmark: %d rows, %d writer threads, single-row UPDATE in autocommit, medians of %d interleaved"
                 + " rounds of %d s%n", ROWS, THREADS, rounds, measureMs / 1000));
@@ -240,18 +254,20 @@ public final class SyncBench {
                 List<Run> rs = runs.get(v);
                 double wps = median(rs.stream().mapToDouble(Run::writesPerSecond).toArray());
                 double db = median(rs.stream().mapToDouble(Run::dbMicrosPerWrite).toArray());
-                out.append(String.format("%-52s %10.0f %8.2f %8.2f %+8.1f%% %7d %12.1f %+8.1f%% %14.1f%n", entry.getKey().name() + ": "
+                out.append(String.format("%-52s %10.0f %8.2f %8.2f %+8.1f%% %7d %12.1f %+8.1f%% %14.1f%n", entry.getKey().label() + ": "
                         + names[v.ordinal()], wps, median(rs.stream().mapToDouble(Run::p50Ms).toArray()),
                         median(rs.stream().mapToDouble(Run::p99Ms).toArray()), (wps / base - 1) * 100, rs.stream().mapToLong(Run::wrongRows).sum(),
                         db, (db / baseDb - 1) * 100, median(rs.stream().mapToDouble(Run::syncMicrosPerWrite).toArray())));
             }
         }
-        if (lag == null) {
+        if (lag != null) {
+            out.append(String.format("%-52s p50 %.1f ms, p99 %.1f ms over %d changes (achieved %.0f writes/s), wrong rows %d%n",
+                    "sync lag (commit to apply) at 1,000 writes/s", lag[0], lag[1], (long) lag[2], lag[3], (long) lag[4]));
+        }
+        if (stall == null) {
             System.out.println(out);
             return;
         }
-        out.append(String.format("%-52s p50 %.1f ms, p99 %.1f ms over %d changes (achieved %.0f writes/s), wrong rows %d%n",
-                "sync lag (commit to apply) at 1,000 writes/s", lag[0], lag[1], (long) lag[2], lag[3], (long) lag[4]));
         out.append(String.format("%-52s longest write %.1f ms (writes held %.0f ms; longest write the second before: %.1f ms), errors %d%n",
                 "blue-green switch at 1,000 writes/s", stall[0], stall[2], stall[1], (long) stall[3]));
         System.out.println(out);
@@ -287,8 +303,4 @@ public final class SyncBench {
         return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
     }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(name)) return args[i + 1];
-        return fallback;
-    }
 }

@@ -1,9 +1,9 @@
-package dev.zdm.sync.bench;
+package dev.zdm.cli.bench.sync;
 
 import dev.zdm.domain.plan.SyncMode;
+import dev.zdm.infra.load.Db;
+import dev.zdm.infra.load.Workload;
 import dev.zdm.sync.session.SyncSpec;
-import dev.zdm.sync.testing.Db;
-import dev.zdm.sync.testing.Workload;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;

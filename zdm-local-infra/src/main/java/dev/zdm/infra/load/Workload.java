@@ -1,4 +1,4 @@
-package dev.zdm.sync.testing;
+package dev.zdm.infra.load;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,6 +1,6 @@
-package dev.zdm.sync.bench;
+package dev.zdm.cli.bench.sync;
 
-import dev.zdm.sync.testing.Db;
+import dev.zdm.infra.load.Db;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
-package dev.zdm.sync.bench;
+package dev.zdm.cli.bench.sync;
 
+import dev.zdm.infra.load.Db;
+import dev.zdm.infra.load.Workload;
 import dev.zdm.sync.session.SyncSpec;
-import dev.zdm.sync.testing.Db;
-import dev.zdm.sync.testing.Workload;
 
 /** One shape change to benchmark: its tables, its trigger-based equivalent, its zdm sync, the application's write, and a correctness check. */
 interface Scenario {
