@@ -2,6 +2,7 @@ package dev.zdm.sync.session;
 
 import dev.zdm.sync.cdc.CapturedEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sync's metrics: changes applied and rows written and the commit-to-apply latency of each applied
- * change ({@code zdm_sync_change_lag}, with p50/p99), tagged by source table; end-to-end lag by marker
+ * change ({@code zdm_sync_change_lag}, with p50/p99) and the changes per apply transaction
+ * ({@code zdm_sync_apply_batch_changes}), tagged by source table; end-to-end lag by marker
  * and WAL retained, tagged by slot.
  */
 public final class SessionMeters {
@@ -30,10 +32,17 @@ public final class SessionMeters {
         String table = changes.get(0).table();
         Counter.builder("zdm_sync_changes_applied_total").tag("table", table).register(registry).increment(changes.size());
         Counter.builder("zdm_sync_rows_written_total").tag("table", table).register(registry).increment(rowsWritten);
+        applyBatches(table).record(changes.size());
         Timer timer = changeLag(table);
         for (CapturedEvent.Change change : changes) {
             if (change.commitMillis() > 0) timer.record(Duration.ofMillis(Math.max(0, nowMs - change.commitMillis())));
         }
+    }
+
+    /** Changes per apply transaction for {@code table}: how well the sync batches (each apply is one transaction). */
+    public DistributionSummary applyBatches(String table) {
+        return DistributionSummary.builder("zdm_sync_apply_batch_changes").tag("table", table).publishPercentiles(0.5, 0.99)
+                .description("changes applied per apply transaction").register(registry);
     }
 
     /** The commit-to-apply latency of the changes of {@code table} (as {@code schema.table}). */

@@ -55,6 +55,11 @@ class DualWriteIT {
             }
             assertThat(h.ask(new SyncRequest.Drain(ID, Harness.TARGET, "p2")).state()).isEqualTo(SyncState.CAUGHT_UP);
             assertThat(db.count("SELECT count(*) FROM orders WHERE customer_email IS DISTINCT FROM user_email")).isZero();
+            double applied = h.registry.get("zdm_sync_changes_applied_total").tag("table", "public.orders").counter().count();
+            var batches = h.registry.get("zdm_sync_apply_batch_changes").tag("table", "public.orders").summary();
+            assertThat(applied).as("changes applied").isPositive();
+            assertThat(batches.totalAmount()).as("the batch summary adds up to the changes applied").isEqualTo(applied);
+            assertThat(batches.count()).as("apply transactions, fewer than changes").isPositive().isLessThan((long) applied);
             assertThat(checksum(db, "user_email")).isEqualTo(checksum(db, "customer_email"));
             SyncReport verified = h.ask(new SyncRequest.Verify(ID, Harness.TARGET, "p4", "orders", "orders", List.of("id"),
                     Map.of("customer_email", "user_email")));

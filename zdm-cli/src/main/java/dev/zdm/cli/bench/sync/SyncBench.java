@@ -191,6 +191,7 @@ public final class SyncBench implements Callable<Integer> {
             expect(sessions.handle(new SyncRequest.Drain("bench-lag", TARGET, "drain")), SyncState.CAUGHT_UP);
             long wrong = scenario.wrongRows(db, table);
             HistogramSnapshot snapshot = new SessionMeters(registry).changeLag("public." + table).takeSnapshot();
+            HistogramSnapshot batches = new SessionMeters(registry).applyBatches("public." + table).takeSnapshot();
             double p50 = 0;
             double p99 = 0;
             for (ValueAtPercentile v : snapshot.percentileValues()) {
@@ -198,7 +199,7 @@ public final class SyncBench implements Callable<Integer> {
                 if (v.percentile() == 0.99) p99 = v.value(TimeUnit.MILLISECONDS);
             }
             expect(sessions.handle(new SyncRequest.Stop("bench-lag", TARGET, "stop")), SyncState.STOPPED);
-            return new double[] {p50, p99, snapshot.count(), achieved, wrong};
+            return new double[] {p50, p99, snapshot.count(), achieved, wrong, batches.count(), batches.mean()};
         } finally {
             scenario.drop(db, table);
         }
@@ -261,8 +262,9 @@ public final class SyncBench implements Callable<Integer> {
             }
         }
         if (lag != null) {
-            out.append(String.format("%-52s p50 %.1f ms, p99 %.1f ms over %d changes (achieved %.0f writes/s), wrong rows %d%n",
-                    "sync lag (commit to apply) at 1,000 writes/s", lag[0], lag[1], (long) lag[2], lag[3], (long) lag[4]));
+            out.append(String.format("%-52s p50 %.1f ms, p99 %.1f ms over %d changes (achieved %.0f writes/s) in %d apply transactions"
+                    + " (%.1f changes each), wrong rows %d%n", "sync lag (commit to apply) at 1,000 writes/s", lag[0], lag[1], (long) lag[2], lag[3],
+                    (long) lag[5], lag[6], (long) lag[4]));
         }
         if (stall == null) {
             System.out.println(out);
