@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Who used the CPU during a measured window (Linux only): the application's backends, the sync's
- * apply backend, the walsender, the rest of PostgreSQL, the application's JDBC threads in this JVM and
- * the rest of this JVM (the sync). Read from {@code /proc/<pid>/stat} (user + system ticks) at the
+ * apply backend, the walsender, the rest of PostgreSQL, the application's JDBC threads in this JVM, this
+ * JVM's JIT compilers, and the rest of this JVM (the sync, and the garbage collector). Read from {@code /proc/<pid>/stat} (user + system ticks) at the
  * start and end of the window; the PostgreSQL processes come from {@code pg_stat_activity}.
  */
 final class CpuShares {
@@ -67,12 +67,19 @@ final class CpuShares {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             tasks.forEach(task -> {
                 String name = read(task.resolve("comm")).trim();
-                sums.merge(name.startsWith("workload-") ? "jvm app writers" : "jvm sync and rest", processTicks(task.resolve("stat")), Long::sum);
+                sums.merge(jvmCategory(name), processTicks(task.resolve("stat")), Long::sum);
             });
         } catch (IOException e) {
             throw new IllegalStateException("listing /proc/self/task: " + e.getMessage(), e);
         }
         return sums;
+    }
+
+    /** This JVM's threads: the application's writers, the JIT compilers (warm-up, not the sync's steady cost), the rest. */
+    private static String jvmCategory(String thread) {
+        if (thread.startsWith("workload-")) return "jvm app writers";
+        if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) return "jvm jit";
+        return "jvm sync and rest";
     }
 
     private static long processTicks(Path stat) {
