@@ -21,9 +21,9 @@ import static dev.zdm.planner.strategy.SqlText.q;
  * any transaction; the executor drops an INVALID leftover before retrying), first as a partial
  * index where asked ({@code partialIndexWhere}, or a DO block that builds a partial then a full
  * index), then in full, then the partial one is dropped. A partial step PostgreSQL would refuse (its
- * predicate calls now()) is left out: the full index is what the migration asked for. A whole-table UPDATE becomes a keyset
- * backfill in short transactions paced by {@code batchSize}, {@code delayMs}, {@code maxDuration}
- * and {@code rolloutPercentage}.
+ * predicate calls now()) is left out: the full index is what the migration asked for. A whole-table
+ * UPDATE becomes a keyset backfill in short transactions paced by {@code batchSize}, {@code delayMs},
+ * {@code maxDuration} and {@code rolloutPercentage}.
  */
 final class ProgressiveStrategy implements Strategy {
 
