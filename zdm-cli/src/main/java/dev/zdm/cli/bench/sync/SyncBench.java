@@ -95,6 +95,12 @@ public final class SyncBench implements Callable<Integer> {
         try (BenchDatabase database = pgUrl == null ? BenchDatabase.embedded(pgSettings) : BenchDatabase.external(pgUrl)) {
             System.out.println(database.describe());
             db = new Db(database.jdbcUrl());
+            String walLevel = db.one("SHOW wal_level");
+            if (!"logical".equals(walLevel)) {
+                System.err.println("zdm bench sync: change capture needs wal_level=logical; " + (pgUrl == null ? "the embedded server" : pgUrl) + " has wal_level=" + walLevel
+                        + " (set it and restart the server)");
+                return 2;
+            }
             target = DbTarget.of(new TargetConfig(TARGET, database.jdbcUrl(), null, null, 4));
             run();
         }
