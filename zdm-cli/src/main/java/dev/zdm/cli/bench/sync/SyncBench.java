@@ -97,7 +97,7 @@ public final class SyncBench implements Callable<Integer> {
             db = new Db(database.jdbcUrl());
             String walLevel = db.one("SHOW wal_level");
             if (!"logical".equals(walLevel)) {
-                System.err.println("zdm bench sync: change capture needs wal_level=logical; " + (pgUrl == null ? "the embedded server" : pgUrl) + " has wal_level=" + walLevel
+                System.err.println("zdm bench sync: change capture needs wal_level=logical; the server above has wal_level=" + walLevel
                         + " (set it and restart the server)");
                 return 2;
             }
