@@ -75,7 +75,7 @@ class SyncServiceIT {
             SyncStatus streaming = bus.await(id, "p2", WAIT, "STREAMING", "FAILED");
             assertThat(streaming.getState()).as(String.valueOf(streaming.getError())).isEqualTo("STREAMING");
             assertThat(streaming.getSlotName()).startsWith("zdm_it_kill");
-            db.exec("UPDATE accounts SET balance_new = round(balance, 2) WHERE balance_new IS NULL");
+            db.execRetryingConflicts("UPDATE accounts SET balance_new = round(balance, 2) WHERE balance_new IS NULL");
 
             bus.send(Bus.command(id, "p2", "START").setSourceTable("accounts").setTargetTable("accounts").setKeyColumns(List.of("id"))
                     .setMapping(Map.of("balance_new", "round(balance, 2)")).build());

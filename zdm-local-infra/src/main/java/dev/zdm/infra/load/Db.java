@@ -8,6 +8,9 @@ import java.sql.Statement;
 
 /** Small JDBC helpers for tests: run SQL, read one value. */
 public final class Db {
+    private static final String DEADLOCK_DETECTED = "40P01";
+    private static final String SERIALIZATION_FAILURE = "40001";
+
     private final String url;
 
     public Db(String url) {
@@ -27,6 +30,23 @@ public final class Db {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code sql} in its own transaction, again when PostgreSQL chose it as a deadlock victim or failed
+     * it on a serialization conflict (up to five tries), as the executor does with a backfill batch. For
+     * multi-row writes that race a sync's apply, which locks the same rows in its own order.
+     */
+    public void execRetryingConflicts(String sql) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute(sql);
+                return;
+            } catch (SQLException e) {
+                boolean conflict = DEADLOCK_DETECTED.equals(e.getSQLState()) || SERIALIZATION_FAILURE.equals(e.getSQLState());
+                if (!conflict || attempt >= 5) throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+            }
         }
     }
 
