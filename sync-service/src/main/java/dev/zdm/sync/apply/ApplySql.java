@@ -78,15 +78,31 @@ public final class ApplySql {
 
     /**
      * The key (as text, one column per key column) of the source row {@code batchSize} rows after the
-     * lower bound, or of the last row when fewer remain. Parameters: the lower bound (when {@code withLower}), then the batch size.
+     * lower bound, or of the last row up to the copy's end key when fewer remain. Parameters: the lower
+     * bound (when {@code withLower}), the end key, then the batch size. The outer ORDER BY names the
+     * subquery's columns qualified: unqualified, it would sort by the text output column of the same name
+     * ("999" after "1000").
      */
     public static String copyBoundary(Link link, boolean withLower) {
         String source = link.source().qualified();
         String keyTuple = tuple(link.keyColumns().stream().map(k -> quote(k)).toList());
-        String texts = link.keyColumns().stream().map(k -> quote(k) + "::text").collect(Collectors.joining(", "));
         String order = keyTuple.substring(1, keyTuple.length() - 1);
-        return "SELECT " + texts + " FROM (SELECT " + order + " FROM " + source + (withLower ? " WHERE " + keyTuple + " > " + params(link) : "")
-                + " ORDER BY " + order + " LIMIT ?) AS zdm_b ORDER BY " + order.replace(", ", " DESC, ") + " DESC LIMIT 1";
+        String texts = link.keyColumns().stream().map(k -> "zdm_b." + quote(k) + "::text").collect(Collectors.joining(", "));
+        String descending = link.keyColumns().stream().map(k -> "zdm_b." + quote(k) + " DESC").collect(Collectors.joining(", "));
+        String where = (withLower ? keyTuple + " > " + params(link) + " AND " : "") + keyTuple + " <= " + params(link);
+        return "SELECT " + texts + " FROM (SELECT " + order + " FROM " + source + " WHERE " + where
+                + " ORDER BY " + order + " LIMIT ?) AS zdm_b ORDER BY " + descending + " LIMIT 1";
+    }
+
+    /**
+     * The source's largest key now (as text, one column per key column), where the initial copy ends; no
+     * row when the source is empty. Ordered by the qualified key, its own type, not by the text output.
+     */
+    public static String copyEnd(Link link) {
+        String source = link.source().qualified();
+        String texts = link.keyColumns().stream().map(k -> source + "." + quote(k) + "::text").collect(Collectors.joining(", "));
+        String order = link.keyColumns().stream().map(k -> source + "." + quote(k) + " DESC").collect(Collectors.joining(", "));
+        return "SELECT " + texts + " FROM " + source + " ORDER BY " + order + " LIMIT 1";
     }
 
     /** {@code (?::type, ...)}: one key tuple as parameters. */

@@ -17,6 +17,10 @@ import java.util.function.BooleanSupplier;
  * It must start only once the capture streams: every change committed after the copy read a row is
  * then applied by the stream, which recomputes the row from the source and so wins over the copy's
  * older read (see {@link ApplySql#copyBatch}). Resumable from a key; re-running it is harmless.
+ *
+ * <p>The copy ends at the largest key the source holds when it starts. A row past that key was
+ * committed after the stream went live, so the stream carries it; without that end, a copy of a table
+ * that keeps getting inserts chases the newest key for as long as the inserts come.
  */
 public final class InitialCopy {
     /** Attempts of one batch on conflicts before the copy fails. */
@@ -47,10 +51,12 @@ public final class InitialCopy {
         try {
             List<String> lower = fromKey;
             long total = 0;
+            List<String> end = lastKey(conn);
+            if (end == null) return total;
             while (!cancelled.getAsBoolean()) {
                 int size = sizer.size();
                 long started = System.nanoTime();
-                List<String> upper = boundary(conn, lower, size);
+                List<String> upper = boundary(conn, lower, end, size);
                 if (upper == null) return total;
                 int rows = copy(conn, lower, upper);
                 sizer.record((System.nanoTime() - started) / 1_000_000);
@@ -64,18 +70,30 @@ public final class InitialCopy {
         }
     }
 
-    private List<String> boundary(Connection conn, List<String> lower, int size) throws SQLException {
+    /** The source's largest key now, where the copy ends; null when the source is empty. */
+    private List<String> lastKey(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(ApplySql.copyEnd(link)); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? key(rs) : null;
+        }
+    }
+
+    /** The key {@code size} rows after {@code lower}, or the last one up to {@code end}; null when none is left. */
+    private List<String> boundary(Connection conn, List<String> lower, List<String> end, int size) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(ApplySql.copyBoundary(link, lower != null))) {
             int i = 1;
             if (lower != null) for (String value : lower) ps.setString(i++, value);
+            for (String value : end) ps.setString(i++, value);
             ps.setInt(i, size);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return null;
-                List<String> key = new ArrayList<>();
-                for (int c = 1; c <= link.keyColumns().size(); c++) key.add(rs.getString(c));
-                return key;
+                return rs.next() ? key(rs) : null;
             }
         }
+    }
+
+    private List<String> key(ResultSet rs) throws SQLException {
+        List<String> key = new ArrayList<>();
+        for (int c = 1; c <= link.keyColumns().size(); c++) key.add(rs.getString(c));
+        return key;
     }
 
     /** One batch; a deadlock, serialization failure or lock timeout (the stream or the application got there first) is tried again. */

@@ -43,8 +43,20 @@ class ApplySqlTest {
                 + " WHERE (public.users.id) > (?::bigint) AND (public.users.id) <= (?::bigint) ORDER BY public.users.id"
                 + " FOR KEY SHARE OF users ON CONFLICT (id) DO NOTHING");
         assertThat(ApplySql.copyBatch(BLUE_GREEN, false)).contains("WHERE (public.users.id) <= (?::bigint) ORDER BY");
-        assertThat(ApplySql.copyBoundary(BLUE_GREEN, true)).isEqualTo("SELECT id::text FROM (SELECT id FROM public.users WHERE (id) > (?::bigint)"
-                + " ORDER BY id LIMIT ?) AS zdm_b ORDER BY id DESC LIMIT 1");
+    }
+
+    @Test
+    void the_copy_ends_at_the_largest_key_it_found_at_its_start_ordered_as_the_key_not_as_text() {
+        assertThat(ApplySql.copyEnd(BLUE_GREEN)).isEqualTo("SELECT public.users.id::text FROM public.users ORDER BY public.users.id DESC LIMIT 1");
+        assertThat(ApplySql.copyBoundary(BLUE_GREEN, true)).isEqualTo("SELECT zdm_b.id::text FROM (SELECT id FROM public.users"
+                + " WHERE (id) > (?::bigint) AND (id) <= (?::bigint) ORDER BY id LIMIT ?) AS zdm_b ORDER BY zdm_b.id DESC LIMIT 1");
+        assertThat(ApplySql.copyBoundary(BLUE_GREEN, false)).isEqualTo("SELECT zdm_b.id::text FROM (SELECT id FROM public.users"
+                + " WHERE (id) <= (?::bigint) ORDER BY id LIMIT ?) AS zdm_b ORDER BY zdm_b.id DESC LIMIT 1");
+        var t = Tables.table(5, "lines", "order_id integer int4", "line smallint int2", "qty integer int4", "qty2 integer int4");
+        Link composite = Link.of(SyncMode.DUAL_WRITE, t, t, List.of("order_id", "line"), Map.of("qty2", "qty"));
+        assertThat(ApplySql.copyEnd(composite)).isEqualTo("SELECT public.lines.order_id::text, public.lines.line::text FROM public.lines"
+                + " ORDER BY public.lines.order_id DESC, public.lines.line DESC LIMIT 1");
+        assertThat(ApplySql.copyBoundary(composite, true)).endsWith("ORDER BY zdm_b.order_id DESC, zdm_b.line DESC LIMIT 1");
     }
 
     @Test

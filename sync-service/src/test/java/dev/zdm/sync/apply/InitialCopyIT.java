@@ -1,0 +1,88 @@
+package dev.zdm.sync.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zdm.domain.plan.SyncMode;
+import dev.zdm.infra.junit.TestInfra;
+import dev.zdm.infra.junit.ZdmInfraExtension;
+import dev.zdm.infra.load.Db;
+import dev.zdm.sync.db.Catalog;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The blue-green initial copy against a table that never stops getting inserts. */
+@ExtendWith(ZdmInfraExtension.class)
+class InitialCopyIT {
+    private static final int ROWS = 20_000;
+    /** Application connections inserting as fast as they can: enough that there is always a newer row than the last batch's. */
+    private static final int INSERTERS = 4;
+
+    @Test
+    void finishes_while_the_application_keeps_inserting_and_copies_every_row_up_to_its_end(TestInfra infra) throws Exception {
+        Db db = new Db(infra.jdbcUrl());
+        db.exec("CREATE TABLE items (id bigserial PRIMARY KEY, name text NOT NULL);"
+                + "INSERT INTO items (name) SELECT 'item ' || g FROM generate_series(1, " + ROWS + ") g;"
+                + "CREATE TABLE items_green (id bigint PRIMARY KEY, name text NOT NULL)");
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong inserted = new AtomicLong();
+        List<CompletableFuture<Void>> app = new ArrayList<>();
+        for (int i = 0; i < INSERTERS; i++) {
+            app.add(CompletableFuture.runAsync(() -> {
+                try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                    while (!stop.get()) {
+                        s.executeUpdate("INSERT INTO items (name) VALUES ('new')");
+                        inserted.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, Executors.newSingleThreadExecutor()));
+        }
+        try (Connection c = db.connect()) {
+            while (inserted.get() < 100) Thread.sleep(5);
+            Link link = Link.of(SyncMode.BLUE_GREEN, Catalog.describe(c, "items"), Catalog.describe(c, "items_green"), List.of("id"),
+                    Map.of("id", "id", "name", "name"));
+            long before = inserted.get();
+            CompletableFuture<Long> copy = CompletableFuture.supplyAsync(() -> {
+                try {
+                    // each batch pauses as a session's does to record its cursor, so inserts land between batches
+                    return new InitialCopy(link, new BatchSizer(5, 500, 100, 2_000)).run(c, null, () -> false, (key, rows, size) -> pause(10));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // a copy that chased the newest key would never return while the inserts go on
+            long copied = copy.get(60, TimeUnit.SECONDS);
+            assertThat(inserted.get()).as("the application inserted while the copy ran").isGreaterThan(before);
+            stop.set(true);
+            CompletableFuture.allOf(app.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+            // rows committed after the copy started are the stream's to carry (not running here); the copy owes the
+            // rows committed before: the table's first ROWS, and at least 100 inserts more
+            assertThat(copied).isEqualTo(db.count("SELECT count(*) FROM items_green")).isGreaterThanOrEqualTo(ROWS + 100);
+            assertThat(db.count("SELECT count(*) FROM items s WHERE s.id <= " + ROWS
+                    + " AND NOT EXISTS (SELECT 1 FROM items_green g WHERE g.id = s.id AND g.name = s.name)"))
+                    .as("rows of the table as it was missing from the target").isZero();
+        } finally {
+            stop.set(true);
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
