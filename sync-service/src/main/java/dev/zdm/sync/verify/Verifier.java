@@ -132,7 +132,7 @@ public final class Verifier {
         return new ZdmException(ErrorCode.VERIFY_MISMATCH, link.source().displayName() + " and " + link.target().displayName()
                 + " differ for keys " + range + ": source " + sides[0].rows() + " rows (md5 " + sides[0].md5() + "), target "
                 + sides[1].rows() + " rows (md5 " + sides[1].md5() + ")" + (first == null ? "" : "; first differing key: " + first)
-                + " (checked " + attempts + " times, draining the sync between)", link.target().displayName());
+                + (attempts == 1 ? " (checked once)" : " (checked " + attempts + " times, draining the sync between)"), link.target().displayName());
     }
 
     private static int bind(PreparedStatement ps, int from, List<String> key) throws SQLException {

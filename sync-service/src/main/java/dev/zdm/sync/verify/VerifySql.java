@@ -5,6 +5,7 @@ import static dev.zdm.domain.sql.Identifiers.quote;
 import dev.zdm.sync.apply.Link;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The SQL of a verify. Source rows are rendered through the mapping (each expression cast to its
@@ -34,17 +35,24 @@ final class VerifySql {
         String s = "SELECT " + keys + ", " + sourceRow(link) + " AS r FROM " + link.source().qualified() + where(link, lower, upper);
         String t = "SELECT " + keys + ", " + targetRow(link) + " AS r FROM " + link.target().qualified() + where(link, lower, upper);
         String using = link.keyColumns().stream().map(k -> quote(k)).collect(Collectors.joining(", "));
-        String texts = link.keyColumns().stream().map(k -> quote(k) + "::text").collect(Collectors.joining(", "));
-        return "SELECT " + texts + " FROM (" + s + ") AS zdm_s FULL JOIN (" + t + ") AS zdm_t USING (" + using + ") "
+        return "SELECT " + keyTexts(link) + " FROM (" + s + ") AS zdm_s FULL JOIN (" + t + ") AS zdm_t USING (" + using + ") "
                 + "WHERE zdm_s.r IS DISTINCT FROM zdm_t.r ORDER BY " + using + " LIMIT 1";
     }
 
     /** The key (as text) {@code n} rows past the lower bound, or the last when fewer remain. Parameters: lower (if any), n. */
     static String boundary(Link link, boolean lower) {
         String keys = keyList(link);
-        String texts = link.keyColumns().stream().map(k -> quote(k) + "::text").collect(Collectors.joining(", "));
-        return "SELECT " + texts + " FROM (SELECT " + keys + " FROM " + link.source().qualified() + where(link, lower, false)
+        return "SELECT " + keyTexts(link) + " FROM (SELECT " + keys + " FROM " + link.source().qualified() + where(link, lower, false)
                 + " ORDER BY " + keys + " LIMIT ?) AS zdm_b ORDER BY " + keys.replace(", ", " DESC, ") + " DESC LIMIT 1";
+    }
+
+    /**
+     * The key columns as text, named {@code zdm_k0..n}: were an output column named like the key, an
+     * {@code ORDER BY} of the key would sort that text ("999" after "1000") instead of the key's own type.
+     */
+    private static String keyTexts(Link link) {
+        List<String> keys = link.keyColumns();
+        return IntStream.range(0, keys.size()).mapToObj(i -> quote(keys.get(i)) + "::text AS zdm_k" + i).collect(Collectors.joining(", "));
     }
 
     private static String checksum(String table, String row, Link link, boolean lower, boolean upper) {
