@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL from zonky's embedded binaries (a Maven artifact), run as a child process of this JVM on
@@ -24,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code postgres} on loopback, so any password is accepted.
  */
 public final class EmbeddedPostgresServer implements RunningPostgres {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     /** System property naming the folder zonky unpacks the PostgreSQL binaries into. */
     public static final String BINARIES_DIR_PROPERTY = "zdm.pg.binaries.dir";
@@ -69,8 +72,7 @@ public final class EmbeddedPostgresServer implements RunningPostgres {
         try {
             postgres = builder.start();
         } catch (IOException | RuntimeException e) {
-            StaleData.stopServerOn(dataDir);
-            TempDirs.delete(dataDir);
+            discard(dataDir);
             throw FreePorts.isFree(port) ? new UncheckedIOException("embedded PostgreSQL did not start on port "
                     + port + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e))
                     : portTaken(port, e);
@@ -85,7 +87,37 @@ public final class EmbeddedPostgresServer implements RunningPostgres {
             return new EmbeddedPostgresServer(postgres, server, running.get("server_version").split(" ")[0]);
         } catch (RuntimeException e) {
             closeQuietly(postgres, e);
+            discard(dataDir);
             throw e;
+        }
+    }
+
+    /**
+     * A failed attempt's data folder: its server stopped if it got that far, then the folder deleted.
+     * When the attempt failed because another server answered on the port, this attempt's postmaster
+     * may still be starting (writing into the folder) until it fails to bind; every process naming the
+     * folder is waited for, and a delete that raced a late file is tried again. Never throws: the
+     * caller's failure (a port clash is retried) is what matters.
+     */
+    private static void discard(Path dataDir) {
+        StaleData.stopServerOn(dataDir);
+        StaleData.stopProcessesNaming(dataDir);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                TempDirs.delete(dataDir);
+                return;
+            } catch (UncheckedIOException e) {
+                if (attempt >= 5) {
+                    LOG.warn("cannot delete {} of a failed PostgreSQL start: {}", dataDir, e.getMessage());
+                    return;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

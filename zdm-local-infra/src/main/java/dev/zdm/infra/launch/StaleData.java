@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -129,6 +130,26 @@ final class StaleData {
             }
             postmaster.destroyForcibly();
         }
+    }
+
+    /** Stops every process whose command line names {@code dir} (a pg_ctl or postmaster of a failed start) and waits for it. */
+    static void stopProcessesNaming(Path dir) {
+        // the folder's name whole: epg12 must not match a process on epg123
+        Pattern naming = Pattern.compile(Pattern.quote(dir.toString()) + "(?=[\\s/\"']|$)");
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> naming.matcher(line).find()).orElse(false))
+                .forEach(p -> {
+                    LOG.info("stopping process {} of a failed PostgreSQL start on {}", p.pid(), dir);
+                    p.destroy();
+                    try {
+                        p.onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        if (e instanceof InterruptedException) {
+                            Thread.currentThread().interrupt();
+                        }
+                        p.destroyForcibly();
+                    }
+                });
     }
 
     /** Only this user's folders: another user's server is not ours to stop, nor its lock ours to probe. */
