@@ -120,16 +120,7 @@ final class StaleData {
             return;
         }
         LOG.info("stopping orphaned PostgreSQL (pid {}) on {}", pid, dataDir);
-        ProcessHandle postmaster = process.get();
-        postmaster.destroy();
-        try {
-            postmaster.onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            postmaster.destroyForcibly();
-        }
+        stop(process.get());
     }
 
     /** Stops every process whose command line names {@code dir} (a pg_ctl or postmaster of a failed start) and waits for it. */
@@ -140,16 +131,21 @@ final class StaleData {
                 .filter(p -> p.info().commandLine().map(line -> naming.matcher(line).find()).orElse(false))
                 .forEach(p -> {
                     LOG.info("stopping process {} of a failed PostgreSQL start on {}", p.pid(), dir);
-                    p.destroy();
-                    try {
-                        p.onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        if (e instanceof InterruptedException) {
-                            Thread.currentThread().interrupt();
-                        }
-                        p.destroyForcibly();
-                    }
+                    stop(p);
                 });
+    }
+
+    /** SIGTERM, then SIGKILL if it has not ended within {@link #STOP_WAIT_SECONDS}. */
+    private static void stop(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroyForcibly();
+        }
     }
 
     /** Only this user's folders: another user's server is not ours to stop, nor its lock ours to probe. */
