@@ -19,6 +19,12 @@ import java.util.stream.Collectors;
  * last key in {@code zdm._migration_progress}, {@code ON CONFLICT DO NOTHING} so rows the CDC sync
  * (started before) already wrote are left alone and a re-run is harmless. Holds while a breaker
  * guarding the target is open; stops between batches when paused or cancelled.
+ *
+ * <p>The copy ends at the largest key the source holds when the step starts: a row past it was
+ * committed after the sync went live, which carries it (without that end, inserts at the application's
+ * rate keep the copy chasing the newest key). Each batch reads its rows {@code FOR KEY SHARE}, so a
+ * delete of a row the batch read waits for the batch to commit and the sync's delete then removes the
+ * copied row, rather than running first and the copy bringing the row back.
  */
 public final class CopyStepRunner implements StepRunner<Step.Copy> {
     /** Re-check an open breaker or a pause this often. */
@@ -51,11 +57,21 @@ public final class CopyStepRunner implements StepRunner<Step.Copy> {
                                 + " or its key column " + key + " does not exist", step.id()));
                     }
                     String sql = batchSql(step, source, key, rows.iterator().next().getString(0));
-                    return checkpoint(ctx, step).compose(start -> loop(ctx, step, sql, start, 0L));
+                    return checkpoint(ctx, step).compose(start -> lastKey(ctx, source, key).compose(end -> end == null
+                            ? StepRuns.record(ctx.pool(), ctx.migrationId(), step.id(), ctx.direction(), 0, step.describe()).map(0L)
+                            : loop(ctx, step, sql, start, end, 0L)));
                 });
     }
 
-    private Future<Long> loop(StepContext ctx, Step.Copy step, String sql, String lastKey, long copied) {
+    /** The source's largest key now (as text), where the copy ends; null when the source is empty. */
+    private static Future<String> lastKey(StepContext ctx, TableRef source, String key) {
+        // qualified, so ORDER BY sorts by the key's own type, not by the text output column of the same name
+        String k = "src." + Identifiers.quote(key);
+        return ctx.pool().query("SELECT " + k + "::text FROM " + source.sql() + " AS src ORDER BY " + k + " DESC LIMIT 1").execute()
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
+    private Future<Long> loop(StepContext ctx, Step.Copy step, String sql, String lastKey, String end, long copied) {
         if (ctx.control().cancelled()) {
             return Future.failedFuture(new ZdmException(ErrorCode.NOT_ALLOWED, "copy cancelled by an operator after key " + lastKey, step.id()));
         }
@@ -63,9 +79,9 @@ public final class CopyStepRunner implements StepRunner<Step.Copy> {
         if (ctx.control().paused() || open.isPresent()) {
             ctx.progress().accept(StepContext.StepProgress.throttled("copy " + step.sourceTable() + " held after key " + lastKey,
                     open.map(b -> "breaker " + b.describe()).orElse("paused by an operator")));
-            return ctx.vertx().timer(HOLD_MS).compose(v -> loop(ctx, step, sql, lastKey, copied));
+            return ctx.vertx().timer(HOLD_MS).compose(v -> loop(ctx, step, sql, lastKey, end, copied));
         }
-        return retrying.run(ctx, step.id(), step.describe(), () -> batch(ctx, step, sql, lastKey)).compose(b -> {
+        return retrying.run(ctx, step.id(), step.describe(), () -> batch(ctx, step, sql, lastKey, end)).compose(b -> {
             long total = copied + b.inserted();
             if (b.read() == 0) {
                 return StepRuns.record(ctx.pool(), ctx.migrationId(), step.id(), ctx.direction(), total, step.describe()).map(total);
@@ -73,13 +89,13 @@ public final class CopyStepRunner implements StepRunner<Step.Copy> {
             ctx.progress().accept(new StepContext.StepProgress("RUNNING", "copy " + step.sourceTable() + " -> " + step.targetTable()
                     + " up to key " + b.lastKey(), null, total, null, 0, step.options().batchSize(), null));
             Future<Void> pause = step.options().delayMs() > 0 ? ctx.vertx().timer(step.options().delayMs()).mapEmpty() : Future.succeededFuture();
-            return pause.compose(v -> loop(ctx, step, sql, b.lastKey(), total));
+            return pause.compose(v -> loop(ctx, step, sql, b.lastKey(), end, total));
         });
     }
 
-    private Future<Batch> batch(StepContext ctx, Step.Copy step, String sql, String lastKey) {
+    private Future<Batch> batch(StepContext ctx, Step.Copy step, String sql, String lastKey, String end) {
         return ctx.pool().withTransaction(conn -> conn.query("SET LOCAL lock_timeout = 200; SET LOCAL statement_timeout = 30000").execute()
-                .compose(r -> conn.preparedQuery(sql).execute(Tuple.of(lastKey, step.options().batchSize())))
+                .compose(r -> conn.preparedQuery(sql).execute(Tuple.of(lastKey, step.options().batchSize(), end)))
                 .compose(rows -> {
                     Row r = rows.iterator().next();
                     Batch b = new Batch(r.getString(0), r.getLong(1), r.getLong(2));
@@ -104,11 +120,12 @@ public final class CopyStepRunner implements StepRunner<Step.Copy> {
         TableRef target = TableRef.parse(step.targetTable());
         List<String> columns = step.mapping().keySet().stream().sorted().toList();
         String k = Identifiers.quote(key);
-        return "WITH batch AS (SELECT * FROM " + source.sql() + " WHERE $1::text IS NULL OR " + k + " > $1::text::" + keyType
-                + " ORDER BY " + k + " LIMIT $2), ins AS (INSERT INTO " + target.sql() + " ("
+        return "WITH batch AS (SELECT * FROM " + source.sql() + " WHERE ($1::text IS NULL OR " + k + " > $1::text::" + keyType + ") AND "
+                + k + " <= $3::text::" + keyType + " ORDER BY " + k + " LIMIT $2 FOR KEY SHARE), ins AS (INSERT INTO " + target.sql() + " ("
                 + columns.stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + ") SELECT "
                 + columns.stream().map(c -> step.mapping().get(c)).collect(Collectors.joining(", ")) + " FROM batch ON CONFLICT ("
                 + step.keyColumns().stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + ") DO NOTHING RETURNING 1) "
-                + "SELECT (SELECT max(" + k + ")::text FROM batch), (SELECT count(*) FROM batch), (SELECT count(*) FROM ins)";
+                + "SELECT (SELECT batch." + k + "::text FROM batch ORDER BY batch." + k + " DESC LIMIT 1), (SELECT count(*) FROM batch),"
+                + " (SELECT count(*) FROM ins)";
     }
 }
