@@ -18,7 +18,8 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import dev.zdm.planner.truth.ShadowCheck;
-import dev.zdm.planner.truth.ShadowVerdict;
+import dev.zdm.planner.truth.ShadowReport;
+import dev.zdm.runtime.db.ReadOnly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,8 +38,9 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--pg", paramLabel = "URL", description = "read table sizes, columns, indexes and dependents from this database, "
-            + "and check the lock analysis on a throwaway schema-only copy of its tables (the live tables are only read)")
+    @Option(names = "--pg", paramLabel = "URL", description = "read table sizes, columns, indexes and dependents from this database "
+            + "(in read-only transactions), and check the lock analysis in a scratch database created on the same server from the live "
+            + "catalog and dropped afterwards (needs CREATEDB)")
     String pg;
 
     @Option(names = "--json", description = "machine-readable output for CI jobs")
@@ -59,28 +61,29 @@ final class PlanCommand implements Callable<Integer> {
         }
         Vertx vertx = pg == null ? null : Vertx.vertx();
         try {
-            Pool pool = vertx == null ? null : PgBuilder.pool().with(new PoolOptions().setMaxSize(6))
-                    .connectingTo(PgConnectOptions.fromUri(pgOption().vertxUri()).addProperty("application_name", "zdm-plan")).using(vertx).build();
-            Catalog catalog = pool == null ? Catalog.empty() : ZdmProcess.await(CatalogReader.read(pool));
+            PgConnectOptions options = vertx == null ? null : PgConnectOptions.fromUri(pgOption().vertxUri()).addProperty("application_name", "zdm-plan");
+            Pool pool = vertx == null ? null : PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(options).using(vertx).build();
+            Catalog catalog = pool == null ? Catalog.empty() : ZdmProcess.await(ReadOnly.read(pool, CatalogReader::read));
             PlannedMigration planned = new Planner().analyzeAndPlan(statements, catalog);
-            List<ShadowVerdict> verdicts = pool == null ? List.of() : ZdmProcess.await(new ShadowCheck().run(pool, planned.analysis()));
-            return report(planned, verdicts);
+            ShadowReport check = pool == null ? null : ZdmProcess.await(new ShadowCheck().run(vertx, pool, options, planned.analysis()));
+            return report(planned, check);
         } finally {
             if (vertx != null) vertx.close();
         }
     }
 
-    private int report(PlannedMigration planned, List<ShadowVerdict> verdicts) throws Exception {
+    private int report(PlannedMigration planned, ShadowReport check) throws Exception {
         if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(PlanJson.of(planned, verdicts)));
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(PlanJson.of(planned, check)));
         } else {
             System.out.print(PlanTable.render(planned));
             String full = PlanPrinter.print(planned);
             int tail = planned.rejected() ? full.indexOf("\nrejected:") : full.indexOf("\nphases");
             System.out.print(tail < 0 ? "" : full.substring(tail));
-            if (!verdicts.isEmpty()) {
-                System.out.println("\nchecked against PostgreSQL on a schema-only shadow of the tables (live tables untouched):");
-                verdicts.forEach(v -> System.out.println("  " + (v.index() + 1) + ". " + v.describe()));
+            if (check != null) {
+                System.out.println("\n" + check.header() + ":");
+                check.notes().forEach(n -> System.out.println("  - " + n));
+                check.verdicts().forEach(v -> System.out.println("  " + (v.index() + 1) + ". " + v.describe()));
             }
         }
         if (planned.rejected() && isBadInput(planned.rejection())) return 2;

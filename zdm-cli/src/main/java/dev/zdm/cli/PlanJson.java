@@ -5,6 +5,7 @@ import dev.zdm.domain.plan.Step;
 import dev.zdm.planner.analyze.Finding;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.strategy.PlannedMigration;
+import dev.zdm.planner.truth.ShadowReport;
 import dev.zdm.planner.truth.ShadowVerdict;
 import dev.zdm.runtime.messaging.StepMapper;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /** The JSON document of {@code zdm plan --json}: field names are part of the CLI's contract. */
 record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long estimatedDowntimeMs, boolean estimateIsGuess,
-                List<StatementJson> statements, List<PhaseJson> phases, RejectionJson rejection, List<ShadowJson> shadowCheck) {
+                List<StatementJson> statements, List<PhaseJson> phases, RejectionJson rejection, List<ShadowJson> shadowCheck,
+                String shadowCheckHeader, List<String> shadowCheckNotes) {
 
     /** What PostgreSQL did with a statement on the shadow copy, and whether the analyzer agrees. */
     record ShadowJson(int index, boolean checked, boolean agrees, String description) {
@@ -36,7 +38,9 @@ record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long e
     record RejectionJson(String code, String location, String message) {
     }
 
-    static PlanJson of(PlannedMigration m, List<ShadowVerdict> verdicts) {
+    /** @param check the database check of {@code --pg}, or null without one */
+    static PlanJson of(PlannedMigration m, ShadowReport check) {
+        List<ShadowVerdict> verdicts = check == null ? List.of() : check.verdicts();
         var a = m.analysis();
         List<StatementJson> statements = a.statements().stream().map(s -> statement(s, m)).toList();
         List<PhaseJson> phases = m.plan() == null ? List.of() : m.plan().phases().stream().map(PlanJson::phase).toList();
@@ -44,7 +48,8 @@ record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long e
                 ? new RejectionJson(m.rejection().code().code(), m.rejection().location(), m.rejection().getMessage()) : null;
         return new PlanJson(a.requiresZeroDowntime(), m.recommendedStrategy(), a.estimatedDowntimeMs(), a.estimateIsGuess(),
                 statements, phases, rejection, verdicts.stream().map(v -> new ShadowJson(v.index(),
-                        v instanceof ShadowVerdict.Checked, v.agrees(), v.describe())).toList());
+                        v instanceof ShadowVerdict.Checked, v.agrees(), v.describe())).toList(),
+                check == null ? null : check.header(), check == null ? List.of() : check.notes());
     }
 
     private static StatementJson statement(StatementAnalysis s, PlannedMigration m) {

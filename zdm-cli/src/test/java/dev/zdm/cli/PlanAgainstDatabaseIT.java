@@ -19,14 +19,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code zdm plan --pg}: sizes from the live catalog, locks checked on a shadow copy, live tables untouched. */
+/** {@code zdm plan --pg}: sizes from the live catalog, locks checked in a scratch database, live tables untouched. */
 @ExtendWith(ZdmInfraExtension.class)
 class PlanAgainstDatabaseIT {
     @TempDir
     Path dir;
 
     @Test
-    void plans_with_the_live_catalog_and_checks_locks_on_a_shadow_without_touching_live_tables(TestInfra infra) throws Exception {
+    void plans_with_the_live_catalog_and_checks_locks_in_a_scratch_database_without_touching_live_tables(TestInfra infra) throws Exception {
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl())) {
             c.createStatement().execute("CREATE TABLE orders (id bigserial PRIMARY KEY, price numeric(10,2), note varchar(20));"
                     + "INSERT INTO orders (price) SELECT g FROM generate_series(1, 50000) g; ANALYZE orders");
@@ -59,7 +59,7 @@ class PlanAgainstDatabaseIT {
         assertThat(query(infra, "SELECT pg_relation_filenode('orders') || ' ' || (SELECT count(*) FROM orders)")).isEqualTo(before);
         assertThat(query(infra, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'orders'::regclass AND attname = 'price'"))
                 .isEqualTo("numeric(10,2)");
-        assertThat(query(infra, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'zdm_shadow%'")).isEqualTo("0");
+        assertThat(query(infra, "SELECT count(*) FROM pg_database WHERE datname LIKE 'zdm\\_scratch\\_%'")).isEqualTo("0");
     }
 
     private static String query(TestInfra infra, String sql) throws Exception {

@@ -13,8 +13,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Compares the analyzer's verdict on a statement with what PostgreSQL did, table by table (by name:
- * the sandbox holds the tables under their own names). Pure.
+ * Compares the analyzer's verdict on a statement with what PostgreSQL did, table by table (by name,
+ * schema-qualified outside the default schema: the sandbox holds the tables under their own names). Pure.
  */
 final class Agreement {
     private Agreement() {
@@ -38,7 +38,7 @@ final class Agreement {
             out.add(said.rewritesTable() ? "the analyzer said it rewrites the table; PostgreSQL kept every relfilenode"
                     : "the analyzer said no rewrite; PostgreSQL gave " + String.join(", ", seen.rewritten()) + " a new relfilenode");
         }
-        Set<String> listed = said.tables().stream().map(TableName::name).collect(Collectors.toSet());
+        Set<String> listed = said.tables().stream().map(TableName::toString).collect(Collectors.toSet());
         seen.rewritten().stream().filter(t -> !listed.contains(t))
                 .forEach(t -> out.add("PostgreSQL rewrote " + t + ", which the analyzer does not list among the statement's tables"));
         if (said.transactional() != seen.transactional()) {
@@ -51,7 +51,7 @@ final class Agreement {
     /** The analyzer's strongest lock per table name. */
     static Map<String, LockMode> expectedLocks(StatementAnalysis said) {
         Map<String, LockMode> out = new TreeMap<>();
-        said.locks().forEach(l -> out.merge(l.table().name(), l.mode(), LockMode::max));
+        said.locks().forEach(l -> out.merge(l.table().toString(), l.mode(), LockMode::max));
         return out;
     }
 }

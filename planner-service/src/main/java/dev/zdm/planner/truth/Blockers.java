@@ -26,22 +26,22 @@ final class Blockers {
     }
 
     /** Blocks every one of {@code relations}; on failure the ones already blocked are released. */
-    static Future<Blockers> hold(Pool pool, String schema, List<Relation> relations, String lockTimeout) {
+    static Future<Blockers> hold(Pool pool, List<Relation> relations, String lockTimeout) {
         Blockers blockers = new Blockers();
         Future<Void> chain = Future.succeededFuture();
         for (Relation r : relations) {
-            chain = chain.compose(v -> blockers.block(pool, schema, r, lockTimeout));
+            chain = chain.compose(v -> blockers.block(pool, r, lockTimeout));
         }
         return chain.map(v -> blockers).recover(e -> blockers.releaseAll().transform(released -> Future.failedFuture(e)));
     }
 
-    private Future<Void> block(Pool pool, String schema, Relation r, String lockTimeout) {
+    private Future<Void> block(Pool pool, Relation r, String lockTimeout) {
         return pool.getConnection().compose(conn -> {
             held.put(r.oid(), conn);
             everBlocked.add(r.oid());
             return conn.query("BEGIN").execute()
                     .compose(begun -> conn.query("SET LOCAL lock_timeout = " + Identifiers.literal(lockTimeout)).execute())
-                    .compose(set -> conn.query("LOCK TABLE ONLY " + Identifiers.qualified(schema, r.name()) + " IN SHARE UPDATE EXCLUSIVE MODE")
+                    .compose(set -> conn.query("LOCK TABLE ONLY " + Identifiers.qualified(r.schema(), r.name()) + " IN SHARE UPDATE EXCLUSIVE MODE")
                             .execute())
                     .mapEmpty();
         });

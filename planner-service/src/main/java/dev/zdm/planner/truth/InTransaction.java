@@ -29,8 +29,8 @@ final class InTransaction {
 
     private Future<Observation> inTransaction(SqlConnection conn, Sandbox sandbox, String sql) {
         Future<Observation> observed = conn.query("BEGIN").execute()
-                .compose(begun -> SessionSettings.forTransaction(conn, sandbox.schema(), settings.lockTimeoutSql(), settings.statementTimeoutSql()))
-                .compose(set -> Relations.inSchema(conn, sandbox.schema()))
+                .compose(begun -> SessionSettings.forTransaction(conn, sandbox.searchPath(), settings.lockTimeoutSql(), settings.statementTimeoutSql()))
+                .compose(set -> Relations.inSandbox(conn, sandbox))
                 .compose(before -> Relations.rowsScanned(conn, before.keySet())
                         .compose(rowsBefore -> conn.query(sql).execute()
                                 .compose(ran -> after(conn, before, rowsBefore))));
@@ -54,7 +54,7 @@ final class InTransaction {
         relations.values().forEach(r -> {
             Long b = before.get(r.oid());
             Long a = after.get(r.oid());
-            if (b != null && a != null && a > b) out.add(r.name());
+            if (b != null && a != null && a > b) out.add(r.key());
         });
         return out;
     }

@@ -48,7 +48,7 @@ public final class LockObserver {
      * on each of its table locks in turn (see the package description). Whatever it creates or
      * changes stays in the sandbox. Needs {@code touches.size() + 2} connections at once.
      *
-     * @param touches names of the sandbox's tables the statement locks; each is held by a blocker
+     * @param touches keys ({@link Sandbox#key}) of the sandbox's tables the statement locks; each is held by a blocker
      */
     public Future<Observation> outsideTransaction(Pool pool, Sandbox sandbox, String sql, Collection<String> touches) {
         return new TwoSessions(settings).observe(pool, sandbox, sql, touches).recover(e -> failed(e, sandbox));
@@ -69,6 +69,6 @@ public final class LockObserver {
     }
 
     private static <T> Future<T> failed(Throwable e, Sandbox sandbox) {
-        return Future.failedFuture(Errors.classify(e, "sandbox " + sandbox.schema()));
+        return Future.failedFuture(Errors.classify(e, "sandbox " + sandbox));
     }
 }

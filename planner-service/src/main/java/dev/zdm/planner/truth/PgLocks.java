@@ -41,10 +41,10 @@ final class PgLocks {
         }
     }
 
-    /** {@code strongest} keyed by relation name. */
+    /** {@code strongest} keyed by the relation's {@link Sandbox#key}. */
     static Map<String, LockMode> byName(Map<Long, LockMode> strongest, Map<Long, Relation> relations) {
         Map<String, LockMode> out = new HashMap<>();
-        strongest.forEach((oid, mode) -> out.put(relations.get(oid).name(), mode));
+        strongest.forEach((oid, mode) -> out.put(relations.get(oid).key(), mode));
         return out;
     }
 

@@ -18,16 +18,18 @@ final class Relations {
     }
 
     /** The sandbox's tables, partitioned tables, views, materialized views and foreign tables, by OID. */
-    static Future<Map<Long, Relation>> inSchema(SqlClient client, String schema) {
-        return client.preparedQuery("SELECT c.oid::bigint AS oid, c.relname, c.relkind::text AS kind, c.relfilenode::bigint AS filenode "
+    static Future<Map<Long, Relation>> inSandbox(SqlClient client, Sandbox sandbox) {
+        return client.preparedQuery("SELECT c.oid::bigint AS oid, n.nspname, c.relname, c.relkind::text AS kind, c.relfilenode::bigint AS filenode "
                         + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                        + "WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'm', 'v', 'f') ORDER BY c.relname")
-                .execute(Tuple.of(schema))
+                        + "WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p', 'm', 'v', 'f') ORDER BY n.nspname, c.relname")
+                .execute(Tuple.of(sandbox.schemas().toArray(new String[0])))
                 .map(rows -> {
                     Map<Long, Relation> out = new LinkedHashMap<>();
                     for (Row r : rows) {
-                        out.put(r.getLong("oid"), new Relation(r.getLong("oid"), r.getString("relname"), r.getString("kind").charAt(0),
-                                r.getLong("filenode")));
+                        String schema = r.getString("nspname");
+                        String name = r.getString("relname");
+                        out.put(r.getLong("oid"), new Relation(r.getLong("oid"), schema, name, sandbox.key(schema, name),
+                                r.getString("kind").charAt(0), r.getLong("filenode")));
                     }
                     return out;
                 });
@@ -66,7 +68,7 @@ final class Relations {
         Set<String> out = new TreeSet<>();
         before.values().forEach(r -> {
             Long now = after.get(r.oid());
-            if (now != null && now != r.filenode()) out.add(r.name());
+            if (now != null && now != r.filenode()) out.add(r.key());
         });
         return out;
     }

@@ -1,6 +1,5 @@
 package dev.zdm.planner.truth;
 
-import dev.zdm.domain.sql.Identifiers;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -11,22 +10,22 @@ final class SessionSettings {
     }
 
     /** Sets them until the current transaction ends. */
-    static Future<Void> forTransaction(SqlClient c, String schema, String lockTimeout, String statementTimeout) {
-        return set(c, schema, lockTimeout, statementTimeout, true);
+    static Future<Void> forTransaction(SqlClient c, String searchPath, String lockTimeout, String statementTimeout) {
+        return set(c, searchPath, lockTimeout, statementTimeout, true);
     }
 
     /** Sets them for the session; {@link #reset} before the connection goes back to its pool. */
-    static Future<Void> forSession(SqlClient c, String schema, String lockTimeout, String statementTimeout) {
-        return set(c, schema, lockTimeout, statementTimeout, false);
+    static Future<Void> forSession(SqlClient c, String searchPath, String lockTimeout, String statementTimeout) {
+        return set(c, searchPath, lockTimeout, statementTimeout, false);
     }
 
     static Future<Void> reset(SqlClient c) {
         return c.query("RESET search_path; RESET lock_timeout; RESET statement_timeout").execute().mapEmpty();
     }
 
-    private static Future<Void> set(SqlClient c, String schema, String lockTimeout, String statementTimeout, boolean local) {
+    private static Future<Void> set(SqlClient c, String searchPath, String lockTimeout, String statementTimeout, boolean local) {
         return c.preparedQuery("SELECT set_config('search_path', $1, $4), set_config('lock_timeout', $2, $4), "
                         + "set_config('statement_timeout', $3, $4)")
-                .execute(Tuple.of(Identifiers.quote(schema), lockTimeout, statementTimeout, local)).mapEmpty();
+                .execute(Tuple.of(searchPath, lockTimeout, statementTimeout, local)).mapEmpty();
     }
 }

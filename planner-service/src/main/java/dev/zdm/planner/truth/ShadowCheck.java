@@ -1,55 +1,61 @@
 package dev.zdm.planner.truth;
 
-import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.planner.analyze.MigrationAnalysis;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.catalog.TableName;
+import dev.zdm.runtime.db.ReadOnly;
 import dev.zdm.runtime.messaging.Errors;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code zdm plan --pg}'s check of the analyzer against PostgreSQL, on a throwaway schema-only copy
- * of the tables a migration touches, never on the live tables.
+ * {@code zdm plan --pg}'s check of the analyzer against PostgreSQL, in a scratch database, never in
+ * the live one.
  *
- * <p>{@link #run} copies the ordinary public tables the analysis names into a new schema
- * {@code zdm_shadow_<epoch>_<random>} ({@code CREATE TABLE ... (LIKE public.t INCLUDING ALL)} with
- * the live names of indexes and constraints, foreign keys between copied tables, and sequences of
- * its own; one short transaction, {@code ACCESS SHARE} on the live tables under lock_timeout). It then
- * observes each statement in file order with the {@link LockObserver} with {@code search_path} set to
- * the shadow alone: in a transaction that is rolled back, or, for {@code CREATE/DROP INDEX
- * CONCURRENTLY}, {@code REINDEX CONCURRENTLY} and {@code VACUUM}, for real on the shadow from a
- * second session. After its observation a schema change is committed on the shadow so the
- * statements after it see it. Finally the shadow is dropped, whatever happened; a shadow left by a
- * check that died is dropped by a later check once older than {@link TruthSettings#staleShadowAge}.
+ * <p>{@link #run} reads, in a {@code READ ONLY} transaction on the live database, the definitions of
+ * the tables the analysis names and of what they depend on ({@link LiveSchema}); creates an empty
+ * database {@code zdm_scratch_<epoch>_<random>} on the same server ({@link ScratchDatabase}) and
+ * rebuilds them there under the same schema and names ({@link ScratchDdl}); observes each statement
+ * in file order with the {@link LockObserver} and the live session's {@code search_path}: in a
+ * transaction that is always rolled back, or, for {@code CREATE/DROP INDEX CONCURRENTLY},
+ * {@code REINDEX CONCURRENTLY} and {@code VACUUM} of named tables, for real in the scratch database
+ * from a second session. After its observation a schema change is committed there so the
+ * statements after it see it. Finally the scratch database is dropped, whatever happened; one left by
+ * a check that died is dropped by a later check ({@link TruthSettings#orphanAge}).
  *
- * <p>A statement is reported {@link ShadowVerdict.NotChecked} with the reason, never guessed, when
- * it uses a schema-qualified name or changes the search_path, touches a view, materialized view,
- * partitioned or foreign table (the shadow holds ordinary tables), may act outside a schema (roles,
- * settings, transactions, unknown forms), cannot run in a transaction block and is not one of the
- * forms above, or fails on the shadow (for example a trigger function that lives in {@code public},
- * or an INSERT whose foreign key finds no row in the empty copy).
- * What the shadow does not copy: triggers (their functions could write to live tables), row-level
- * security, storage parameters, data; so forms whose lock depends on these are answered for the
- * empty copy.
+ * <p>Isolation is by construction: a session connected to the scratch database cannot name an object
+ * of another database, so no spelling of a name, {@code search_path}, role change or dynamic SQL
+ * reaches the live tables. Statements run in a transaction that is always rolled back, so changes to
+ * objects shared by the whole server (roles, database settings) are undone, and the forms PostgreSQL
+ * refuses in a transaction block (DROP DATABASE, ALTER SYSTEM...) are not run at all, except the four
+ * above. What stays possible is what a role may do outside SQL's name resolution: a superuser's
+ * {@code COPY ... TO PROGRAM}, {@code pg_terminate_backend} of other sessions. Run {@code --pg} with
+ * a role that has CREATEDB and no superuser.
  *
- * <p>Needs {@code CREATE} on the database, and a pool that can lend {@code 2 +} (tables of a
- * non-transactional statement) connections at once. Thread-safe; one call at a time per pool is
- * plenty.
+ * <p>A statement is reported {@link ShadowVerdict.NotChecked} with the reason, never guessed, when it
+ * ends transactions, touches a view, materialized view, partitioned or foreign table (the copy holds
+ * ordinary tables), acts on every table of the database, is of a form the analyzer does not know,
+ * cannot run in a transaction block and is not one of the forms above, or fails in the scratch
+ * database (an object that could not be copied, or an INSERT whose foreign key finds no row in the
+ * empty copy). What the copy leaves out: data, row-level security, storage parameters, grants.
+ *
+ * <p>Needs {@code CREATEDB} on the server. Thread-safe; one call at a time per pool is plenty.
  */
 public final class ShadowCheck {
+    /** Connections to the scratch database: the keeper, a runner, an observer and blockers for a non-transactional statement. */
+    private static final int SCRATCH_POOL_SIZE = 6;
+
     private final TruthSettings settings;
     private final LockObserver observer;
     private final Clock clock;
@@ -65,44 +71,46 @@ public final class ShadowCheck {
     }
 
     /**
-     * Checks every statement of {@code analysis} on a shadow of the database behind {@code pool}.
+     * Checks every statement of {@code analysis} on a scratch copy of the database behind {@code live}.
      *
-     * @return one verdict per statement, in the analysis' order; fails only when the database cannot
-     * be read at all (a shadow that cannot be built makes every statement not checked, with why;
-     * a shadow that cannot be dropped fails the future with the drop's error)
+     * @param live        a pool on the live database: read in read-only transactions, and used to create and
+     *                    drop the scratch database on the same server
+     * @param liveOptions how {@code live} connects; the scratch database is reached the same way
+     * @return one verdict per statement, in the analysis' order; fails only when the live catalog cannot
+     * be read (no scratch database makes every statement not checked, with why; a scratch database that
+     * cannot be dropped fails the future with the drop's error)
      */
-    public Future<List<ShadowVerdict>> run(Pool pool, MigrationAnalysis analysis) {
-        Set<String> names = new TreeSet<>();
-        analysis.statements().forEach(a -> a.tables().stream().filter(t -> TableName.DEFAULT_SCHEMA.equals(t.schema()))
-                .forEach(t -> names.add(t.name())));
-        return guard(pool, names).compose(guard -> Shadow.dropStale(pool, settings, clock.instant())
-                .recover(e -> Future.failedFuture(new ZdmException(ErrorCode.INTERNAL, "a stale shadow could not be dropped first: " + message(e))))
-                .compose(v -> Shadow.create(pool, List.copyOf(names), settings, clock.instant()))
-                .transform(built -> built.succeeded()
-                        ? Cleanup.after(checkAll(pool, built.result(), guard, analysis.statements()), () -> built.result().drop(pool))
-                        : Future.succeededFuture(notBuilt(analysis, built.cause()))));
+    public Future<ShadowReport> run(Vertx vertx, Pool live, PgConnectOptions liveOptions, MigrationAnalysis analysis) {
+        Set<TableName> named = new TreeSet<>();
+        analysis.statements().forEach(a -> named.addAll(a.tables()));
+        List<String> notes = new ArrayList<>();
+        return ReadOnly.read(live, conn -> LiveSchema.read(conn, named))
+                .compose(schema -> ScratchDatabase.dropLeftOver(live, settings.orphanAge(), settings.staleAge(), clock.instant())
+                        .map(dropped -> notes.addAll(dropped))
+                        .compose(v -> ScratchDatabase.create(vertx, live, liveOptions, SCRATCH_POOL_SIZE, clock.instant()))
+                        .transform(created -> created.succeeded()
+                                ? Cleanup.after(checkIn(created.result(), schema, analysis, notes), () -> created.result().drop(live))
+                                : Future.succeededFuture(notBuilt(analysis, created.cause(), notes))));
     }
 
-    private Future<ShadowGuard> guard(Pool pool, Set<String> tables) {
-        Set<String> schemas = new HashSet<>();
-        Map<String, Character> kinds = new HashMap<>();
-        return pool.query("SELECT nspname FROM pg_namespace").execute()
-                .compose(rows -> {
-                    rows.forEach(r -> schemas.add(r.getString(0)));
-                    return pool.preparedQuery("SELECT c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                            + "WHERE n.nspname = 'public' AND c.relname = ANY($1)").execute(Tuple.of(tables.toArray(new String[0])));
+    private Future<ShadowReport> checkIn(ScratchDatabase scratch, LiveSchema schema, MigrationAnalysis analysis, List<String> notes) {
+        Set<String> schemas = new LinkedHashSet<>(List.of(TableName.DEFAULT_SCHEMA));
+        schemas.addAll(schema.objects().schemas());
+        Sandbox sandbox = new Sandbox(List.copyOf(schemas), schema.searchPath(), TableName.DEFAULT_SCHEMA);
+        ShadowGuard guard = new ShadowGuard(schema.kinds());
+        return scratch.fill(ScratchDdl.build(schema.objects()))
+                .compose(copyNotes -> {
+                    notes.addAll(copyNotes);
+                    return checkAll(scratch, sandbox, guard, analysis.statements());
                 })
-                .map(rows -> {
-                    rows.forEach(r -> kinds.put(r.getString(0), r.getString(1).charAt(0)));
-                    return new ShadowGuard(schemas, kinds);
-                });
+                .map(verdicts -> new ShadowReport(scratch.name(), notes, verdicts));
     }
 
-    private Future<List<ShadowVerdict>> checkAll(Pool pool, Shadow shadow, ShadowGuard guard, List<StatementAnalysis> statements) {
+    private Future<List<ShadowVerdict>> checkAll(ScratchDatabase scratch, Sandbox sandbox, ShadowGuard guard, List<StatementAnalysis> statements) {
         List<ShadowVerdict> out = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
         for (StatementAnalysis a : statements) {
-            chain = chain.compose(v -> check(pool, shadow, guard, a).map(verdict -> {
+            chain = chain.compose(v -> check(scratch, sandbox, guard, a).map(verdict -> {
                 out.add(verdict);
                 return null;
             }));
@@ -110,28 +118,29 @@ public final class ShadowCheck {
         return chain.map(v -> List.copyOf(out));
     }
 
-    private Future<ShadowVerdict> check(Pool pool, Shadow shadow, ShadowGuard guard, StatementAnalysis a) {
+    private Future<ShadowVerdict> check(ScratchDatabase scratch, Sandbox sandbox, ShadowGuard guard, StatementAnalysis a) {
         var refusal = guard.refusal(a);
         if (refusal.isPresent()) return Future.succeededFuture(new ShadowVerdict.NotChecked(a.index(), a.sql(), refusal.get()));
-        return observer.inTransaction(pool, shadow.sandbox(), a.sql())
-                .compose(seen -> replay(pool, shadow, guard, a, seen))
+        return observer.inTransaction(scratch.pool(), sandbox, a.sql())
+                .compose(seen -> replay(scratch, sandbox, guard, a, seen))
                 .recover(e -> {
                     if (!LockObserver.refusedInTransaction(e)) return failedOnShadow(a, e);
                     if (!guard.runsForReal(a)) {
-                        return notChecked(a, "it cannot run in a transaction block, and on the shadow zdm runs for real only "
+                        return notChecked(a, "it cannot run in a transaction block, and in the scratch database zdm runs for real only "
                                 + "CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and VACUUM on named tables");
                     }
-                    List<String> touches = a.tables().stream().map(TableName::name).toList();
-                    return observer.outsideTransaction(pool, shadow.sandbox(), a.sql(), touches)
+                    List<String> touches = a.tables().stream().map(TableName::toString).toList();
+                    return observer.outsideTransaction(scratch.pool(), sandbox, a.sql(), touches)
                             .<ShadowVerdict>map(seen -> checked(a, seen, List.of()))
                             .recover(failed -> failedOnShadow(a, failed));
                 });
     }
 
-    private Future<ShadowVerdict> replay(Pool pool, Shadow shadow, ShadowGuard guard, StatementAnalysis a, Observation seen) {
+    private Future<ShadowVerdict> replay(ScratchDatabase scratch, Sandbox sandbox, ShadowGuard guard, StatementAnalysis a, Observation seen) {
         if (!guard.replays(a)) return Future.succeededFuture(checked(a, seen, List.of()));
-        return shadow.apply(pool, a.sql()).transform(applied -> Future.succeededFuture(applied.succeeded() ? checked(a, seen, List.of())
-                : checked(a, seen, List.of("could not be kept on the shadow for the statements after it: " + message(applied.cause())))));
+        return scratch.apply(a.sql(), sandbox.searchPath(), settings).transform(applied -> Future.succeededFuture(applied.succeeded()
+                ? checked(a, seen, List.of())
+                : checked(a, seen, List.of("could not be kept in the scratch database for the statements after it: " + message(applied.cause())))));
     }
 
     private static ShadowVerdict checked(StatementAnalysis a, Observation seen, List<String> notes) {
@@ -139,16 +148,20 @@ public final class ShadowCheck {
     }
 
     private static Future<ShadowVerdict> failedOnShadow(StatementAnalysis a, Throwable e) {
-        return notChecked(a, "it failed on the shadow: " + message(e));
+        return notChecked(a, "it failed in the scratch database: " + message(e));
     }
 
     private static Future<ShadowVerdict> notChecked(StatementAnalysis a, String reason) {
         return Future.succeededFuture(new ShadowVerdict.NotChecked(a.index(), a.sql(), reason));
     }
 
-    private static List<ShadowVerdict> notBuilt(MigrationAnalysis analysis, Throwable cause) {
-        String reason = "the shadow could not be built: " + message(cause);
-        return analysis.statements().stream().<ShadowVerdict>map(a -> new ShadowVerdict.NotChecked(a.index(), a.sql(), reason)).toList();
+    private static ShadowReport notBuilt(MigrationAnalysis analysis, Throwable cause, List<String> notes) {
+        String reason = "no scratch database could be created: " + message(cause)
+                + ("42501".equals(Errors.classify(cause, null).sqlState()) ? "; the role needs CREATEDB" : "");
+        List<String> all = new ArrayList<>(notes);
+        all.add(reason);
+        return new ShadowReport(null, all, analysis.statements().stream()
+                .<ShadowVerdict>map(a -> new ShadowVerdict.NotChecked(a.index(), a.sql(), reason)).toList());
     }
 
     private static String message(Throwable e) {

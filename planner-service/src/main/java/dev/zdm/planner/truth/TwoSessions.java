@@ -32,12 +32,12 @@ final class TwoSessions {
         this.settings = settings;
     }
 
-    /** @param touches names of the sandbox's tables the statement touches; each gets a blocker session */
+    /** @param touches keys ({@link Sandbox#key}) of the sandbox's tables the statement touches; each gets a blocker session */
     Future<Observation> observe(Pool pool, Sandbox sandbox, String sql, Collection<String> touches) {
         return pool.getConnection().compose(observer -> Cleanup.after(
-                Relations.inSchema(observer, sandbox.schema()).compose(before -> {
-                    List<Relation> blocked = before.values().stream().filter(r -> r.lockable() && touches.contains(r.name())).toList();
-                    return Blockers.hold(pool, sandbox.schema(), blocked, settings.lockTimeoutSql())
+                Relations.inSandbox(observer, sandbox).compose(before -> {
+                    List<Relation> blocked = before.values().stream().filter(r -> r.lockable() && touches.contains(r.key())).toList();
+                    return Blockers.hold(pool, blocked, settings.lockTimeoutSql())
                             .compose(blockers -> Cleanup.after(run(pool, observer, sandbox, sql, before, blockers), blockers::releaseAll));
                 }),
                 observer::close));
@@ -47,7 +47,7 @@ final class TwoSessions {
         return pool.getConnection().compose(runner -> Cleanup.after(
                 runner.query("SELECT pg_backend_pid() AS pid").execute()
                         .map(rows -> rows.iterator().next().getInteger("pid"))
-                        .compose(pid -> SessionSettings.forSession(runner, sandbox.schema(), settings.statementTimeoutSql(),
+                        .compose(pid -> SessionSettings.forSession(runner, sandbox.searchPath(), settings.statementTimeoutSql(),
                                         settings.statementTimeoutSql())
                                 .compose(set -> {
                                     Map<Long, LockMode> strongest = new HashMap<>();

@@ -10,14 +10,17 @@
  * {@code pg_locks} shows as requested ({@code granted = false}); that one runs for real, which is why
  * it needs a throwaway schema.
  *
- * <p>{@link dev.zdm.planner.truth.ShadowCheck} is {@code zdm plan --pg}'s check: it copies the
- * public tables a migration touches, schema only, into a {@code zdm_shadow_*} schema, observes every
+ * <p>{@link dev.zdm.planner.truth.ShadowCheck} is {@code zdm plan --pg}'s check. It never runs a
+ * statement in the live database: it reads the live catalog in a read-only transaction
+ * ({@link dev.zdm.planner.truth.LiveSchema}), creates an empty scratch database on the same server
+ * ({@link dev.zdm.planner.truth.ScratchDatabase}), rebuilds there the tables the migration names
+ * under their live schemas and names ({@link dev.zdm.planner.truth.ScratchDdl}), observes every
  * statement there in order, compares each observation with the analyzer's verdict and drops the
- * shadow. The shadow is committed, not kept inside one rolled-back transaction, because the
- * transaction that creates a table holds {@code ACCESS EXCLUSIVE} and {@code SHARE} on it until it
- * ends, which would hide exactly the locks being observed (and {@code TRUNCATE} of a table created in
- * the same transaction keeps its relfilenode). The live tables are only read by
- * {@code CREATE TABLE ... (LIKE ...)} ({@code ACCESS SHARE}, for the copy's short transaction).
+ * scratch database. Isolation is by construction, not by reading the SQL: a session cannot name an
+ * object of another database. The copy is committed, not kept inside one rolled-back transaction,
+ * because the transaction that creates a table holds {@code ACCESS EXCLUSIVE} and {@code SHARE} on it
+ * until it ends, which would hide exactly the locks being observed (and {@code TRUNCATE} of a table
+ * created in the same transaction keeps its relfilenode).
  *
  * <p>{@code AnalyzerTruthIT} runs every row of the analyzer's {@code forms.tsv} through the observer
  * on a real PostgreSQL and asserts that the analyzer agrees on locks, rewrites and transaction

@@ -79,7 +79,7 @@ class AnalyzerTruthIT {
             pg.sql("CREATE SCHEMA " + schema + "; SET search_path = " + schema + "; " + form.setup() + "; RESET search_path");
             StatementAnalysis said = analyze(form);
             boolean populated = populated(schema, said);
-            Observation seen = await(observer.observe(pg.pool(), new Sandbox(schema), form.statement(), lockableTables(schema)));
+            Observation seen = await(observer.observe(pg.pool(), Sandbox.ofSchema(schema), form.statement(), lockableTables(schema)));
 
             assertThat(Agreement.disagreements(said, seen)).as("%s: analyzer vs PostgreSQL (%s)", form.id(), seen).isEmpty();
             assertThat(docNames(seen.locks())).as("%s: forms.tsv locks vs PostgreSQL", form.id()).isEqualTo(form.locks());
@@ -128,7 +128,7 @@ class AnalyzerTruthIT {
     }
 
     private List<String> lockableTables(String schema) {
-        return await(Relations.inSchema(pg.pool(), schema)).values().stream().filter(Relation::lockable).map(Relation::name).toList();
+        return await(Relations.inSandbox(pg.pool(), Sandbox.ofSchema(schema))).values().stream().filter(Relation::lockable).map(Relation::key).toList();
     }
 
     private static Map<String, String> docNames(Map<String, LockMode> locks) {

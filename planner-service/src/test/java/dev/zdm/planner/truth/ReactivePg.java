@@ -17,20 +17,34 @@ import java.util.concurrent.TimeUnit;
 final class ReactivePg implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final Pool pool;
+    private final PgConnectOptions options;
 
     ReactivePg(TestInfra infra, int size) {
-        PgConnectOptions options = new PgConnectOptions()
-                .setHost(infra.pg().host())
-                .setPort(infra.pg().port())
-                .setDatabase(infra.database())
-                .setUser(infra.pg().user())
-                .setPassword(infra.pg().password())
+        this(infra.pg().host(), infra.pg().port(), infra.database(), infra.pg().user(), infra.pg().password(), size);
+    }
+
+    ReactivePg(String host, int port, String database, String user, String password, int size) {
+        options = new PgConnectOptions()
+                .setHost(host)
+                .setPort(port)
+                .setDatabase(database)
+                .setUser(user)
+                .setPassword(password)
                 .addProperty("application_name", "zdm-truth-it");
         pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(size)).connectingTo(options).using(vertx).build();
     }
 
     Pool pool() {
         return pool;
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    /** How {@link #pool} connects. */
+    PgConnectOptions options() {
+        return options;
     }
 
     /** Runs {@code sql} (several statements allowed) in one round trip and waits for it. */
