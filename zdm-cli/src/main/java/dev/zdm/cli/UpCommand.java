@@ -59,6 +59,7 @@ final class UpCommand implements Callable<Integer> {
         KafkaOption.record(bootstrap);
         System.out.println("zdm up: planner, executor, sync, monitor running; kafka " + bootstrap + ", http :" + process.httpPort()
                 + " (/health, /metrics). Submit with: ./zdm submit FILE --target default --wait --kafka " + bootstrap);
+        System.out.println("zdm up: HTTP access " + process.accessMode());
         CountDownLatch stopped = new CountDownLatch(1);
         if (broker != null) broker.closingFirst(process);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -5,6 +5,7 @@ import dev.zdm.runtime.config.ConfigKeys;
 import dev.zdm.runtime.config.ConfigReader;
 import dev.zdm.runtime.config.Key;
 import dev.zdm.runtime.config.Settings;
+import dev.zdm.runtime.http.Access;
 import dev.zdm.runtime.http.HttpEndpoint;
 import dev.zdm.runtime.http.IngestRoutes;
 import dev.zdm.runtime.kafka.TopicAdmin;
@@ -31,12 +32,14 @@ public final class ZdmProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZdmProcess.class);
     private final Platform platform;
     private final HttpEndpoint http;
+    private final Access access;
     private final List<String> deployments;
     private volatile boolean closed;
 
-    private ZdmProcess(Platform platform, HttpEndpoint http, List<String> deployments) {
+    private ZdmProcess(Platform platform, HttpEndpoint http, Access access, List<String> deployments) {
         this.platform = platform;
         this.http = http;
+        this.access = access;
         this.deployments = deployments;
     }
 
@@ -61,12 +64,13 @@ public final class ZdmProcess implements AutoCloseable {
                 ids.add(await(platform.vertx().deployVerticle(entry.getValue().apply(platform))));
                 LOG.info("{} service started", entry.getKey());
             }
+            Access access = new Access(platform.registry(), common.metricsOpen());
             HttpEndpoint http = await(HttpEndpoint.start(platform.vertx(), common.httpHost(), common.httpPort(),
-                    platform.health(), platform.registry(), router -> IngestRoutes.mount(router, platform.publisher(), common.topics())));
-            LOG.info("zdm {} up in {} ms: kafka {}, targets {}, http :{}", builders.keySet(),
+                    platform.health(), platform.registry(), access, router -> IngestRoutes.mount(router, platform.publisher(), common.topics(), access)));
+            LOG.info("zdm {} up in {} ms: kafka {}, targets {}, http {}:{}, access {}", builders.keySet(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), common.kafkaBootstrap(),
-                    common.targets().values().stream().map(t -> t.describe()).toList(), http.port());
-            return new ZdmProcess(platform, http, ids);
+                    common.targets().values().stream().map(t -> t.describe()).toList(), common.httpHost(), http.port(), access.describe());
+            return new ZdmProcess(platform, http, access, ids);
         } catch (RuntimeException e) {
             platform.close();
             throw e;
@@ -111,6 +115,11 @@ public final class ZdmProcess implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** How the HTTP endpoint admits callers, in words. */
+    public String accessMode() {
+        return access.describe();
     }
 
     /** Stops the services, HTTP, the producer and Vert.x; idempotent. */

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** What every service needs: the broker, topic names, the HTTP endpoint, and the target databases. */
-public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost, int httpPort, String instanceId,
+public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost, int httpPort, boolean metricsOpen, String instanceId,
                            Map<String, TargetConfig> targets) {
     private static final Set<String> TARGET_FIELDS = Set.of("url", "user", "password", "poolSize");
 
@@ -27,7 +27,8 @@ public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost
             topics = Topics.DEFAULT;
         }
         return new CommonConfig(reader.get(ConfigKeys.KAFKA_BOOTSTRAP), topics, reader.get(ConfigKeys.HTTP_HOST),
-                reader.get(ConfigKeys.HTTP_PORT), reader.get(ConfigKeys.INSTANCE_ID), readTargets(reader, settings));
+                reader.get(ConfigKeys.HTTP_PORT), reader.get(ConfigKeys.HTTP_METRICS_OPEN), reader.get(ConfigKeys.INSTANCE_ID),
+                readTargets(reader, settings));
     }
 
     public TargetConfig target(String name) {

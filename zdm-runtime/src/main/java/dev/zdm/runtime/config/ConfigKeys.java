@@ -9,14 +9,18 @@ public final class ConfigKeys {
             "must be host:port[,host:port...]");
     public static final Key<String> TOPIC_PREFIX = Key.string("kafka.topicPrefix", "zdm",
             "prefix of every topic name (zdm.migration.requests...)");
-    public static final Key<String> HTTP_HOST = Key.string("http.host", "0.0.0.0", "address /health and /metrics listen on");
+    public static final Key<String> HTTP_HOST = Key.string("http.host", "127.0.0.1",
+            "address the HTTP endpoint listens on; loopback by default, 0.0.0.0 to serve other hosts");
+    public static final Key<Boolean> HTTP_METRICS_OPEN = Key.flag("http.metricsOpen", true,
+            "serve /metrics to anyone who reaches the port; false: only to viewer tokens");
     public static final Key<Integer> HTTP_PORT = Key.integer("http.port", 8080, 0, 65535,
             "port of /health and /metrics; 0 picks a free one");
     public static final Key<String> INSTANCE_ID = Key.string("instance.id", "local",
             "this process's name in logs, events and consumer client ids");
 
     /** The keys of {@link CommonConfig}; targets are read by the {@code targets.} prefix. */
-    public static final List<Key<?>> COMMON = List.of(KAFKA_BOOTSTRAP, TOPIC_PREFIX, HTTP_HOST, HTTP_PORT, INSTANCE_ID);
+    public static final List<Key<?>> COMMON = List.of(KAFKA_BOOTSTRAP, TOPIC_PREFIX, HTTP_HOST, HTTP_PORT, HTTP_METRICS_OPEN,
+            INSTANCE_ID);
     public static final String TARGETS_PREFIX = "targets.";
 
     private ConfigKeys() {

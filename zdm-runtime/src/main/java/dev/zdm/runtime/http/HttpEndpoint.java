@@ -10,9 +10,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Consumer;
 
 /**
- * The process's HTTP server: {@code GET /health} answers 200 with every check up, 503 otherwise;
- * {@code GET /metrics} is the Prometheus text format. Services add their own routes through
- * {@code routes}.
+ * The process's HTTP server: {@code GET /health} answers 200 with every check up, 503 otherwise (open
+ * to anyone: it says nothing but up or down); {@code GET /metrics} is the Prometheus text format,
+ * behind {@link Access#metrics}. Services add their own routes through {@code routes}, each behind
+ * its {@link Access#require} door.
  */
 public final class HttpEndpoint {
     private final HttpServer server;
@@ -22,7 +23,7 @@ public final class HttpEndpoint {
     }
 
     public static Future<HttpEndpoint> start(Vertx vertx, String host, int port, Health health,
-                                             PrometheusMeterRegistry registry, Consumer<Router> routes) {
+                                             PrometheusMeterRegistry registry, Access access, Consumer<Router> routes) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(4 * 1024 * 1024));
         router.get("/health").handler(ctx -> {
@@ -34,7 +35,7 @@ public final class HttpEndpoint {
             body.put("checks", parts);
             ctx.response().setStatusCode(up ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());
         });
-        router.get("/metrics").handler(ctx -> ctx.response()
+        router.get("/metrics").handler(access.metrics()).handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(registry.scrape()));
         routes.accept(router);

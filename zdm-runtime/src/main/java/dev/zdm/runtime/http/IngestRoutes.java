@@ -3,6 +3,7 @@ package dev.zdm.runtime.http;
 import dev.zdm.events.ControlCommand;
 import dev.zdm.events.DeploymentEvent;
 import dev.zdm.events.MigrationRequested;
+import dev.zdm.runtime.auth.Role;
 import dev.zdm.runtime.kafka.EventPublisher;
 import dev.zdm.runtime.messaging.Topics;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,7 @@ import java.util.UUID;
  * Kafka: {@code POST /api/migrations} ({@code {"target", "sql", "source"?, "id"?}}), {@code POST
  * /api/deployments} ({@code {"service", "version", "environment"?}}) and {@code POST
  * /api/migrations/:id/control} ({@code {"action", "reason"?, "batchSize"?}}). Each answers 202 once the
- * event is on its topic, 400 naming what is wrong with the body.
+ * event is on its topic, 400 naming what is wrong with the body, 401/403 from its {@link Access} door.
  */
 public final class IngestRoutes {
     private static final Set<String> ACTIONS = Set.of("PAUSE", "RESUME", "CANCEL", "RETRY_SMALLER_BATCH", "ROLLBACK");
@@ -26,20 +27,20 @@ public final class IngestRoutes {
     private IngestRoutes() {
     }
 
-    public static void mount(Router router, EventPublisher publisher, Topics topics) {
-        router.post("/api/migrations").handler(ctx -> body(ctx, "target", "sql").ifPresent(b -> {
+    public static void mount(Router router, EventPublisher publisher, Topics topics, Access access) {
+        router.post("/api/migrations").handler(access.require(Role.SUBMITTER)).handler(ctx -> body(ctx, "target", "sql").ifPresent(b -> {
             String id = b.getString("id", "m-" + UUID.randomUUID());
             var event = MigrationRequested.newBuilder().setMigrationId(id).setTarget(b.getString("target")).setSql(b.getString("sql"))
                     .setSource(b.getString("source", "http")).setRequestedBy(b.getString("requestedBy")).setRequestedAt(Instant.now())
                     .setOptions(Map.of()).build();
             publisher.publish(topics.migrationRequests(), id, event).onComplete(ar -> accepted(ctx, ar.cause(), new JsonObject().put("migrationId", id)));
         }));
-        router.post("/api/deployments").handler(ctx -> body(ctx, "service", "version").ifPresent(b -> {
+        router.post("/api/deployments").handler(access.require(Role.DEPLOYER)).handler(ctx -> body(ctx, "service", "version").ifPresent(b -> {
             var event = DeploymentEvent.newBuilder().setService(b.getString("service")).setVersion(b.getString("version"))
                     .setEnvironment(b.getString("environment")).setDeployedBy(b.getString("deployedBy")).setDeployedAt(Instant.now()).build();
             publisher.publish(topics.deployments(), event.getService(), event).onComplete(ar -> accepted(ctx, ar.cause(), b));
         }));
-        router.post("/api/migrations/:id/control").handler(ctx -> body(ctx, "action").ifPresent(b -> {
+        router.post("/api/migrations/:id/control").handler(access.require(Role.OPERATOR)).handler(ctx -> body(ctx, "action").ifPresent(b -> {
             String action = b.getString("action").toUpperCase().replace('-', '_');
             if (!ACTIONS.contains(action)) {
                 badRequest(ctx, "action must be one of " + ACTIONS);

@@ -23,6 +23,8 @@ class ConfigReaderTest {
         assertThat(config.topics().migrationRequests()).isEqualTo("zdm.migration.requests");
         assertThat(config.target("orders").poolSize()).isEqualTo(8);
         assertThat(config.target("orders").vertxUri()).isEqualTo("postgresql://127.0.0.1:5432/orders?user=app");
+        assertThat(config.httpHost()).as("HTTP serves this host only unless told otherwise").isEqualTo("127.0.0.1");
+        assertThat(config.metricsOpen()).isTrue();
     }
 
     @Test
