@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zdm", mixinStandardHelpOptions = true, version = "zdm 0.1.0",
         description = "Zero-downtime PostgreSQL schema migrations, run as an event-driven pipeline on Kafka.",
         subcommands = {DemoCommand.class, UpCommand.class, SubmitCommand.class, DeployedCommand.class, WatchCommand.class,
-                ControlCmd.class, PlanCommand.class, dev.zdm.cli.bench.BenchCommand.class, StatusCommand.class, BreakerCommand.class, CommandLine.HelpCommand.class})
+                ControlCmd.class, PlanCommand.class, TokenCommand.class, dev.zdm.cli.bench.BenchCommand.class, StatusCommand.class, BreakerCommand.class, CommandLine.HelpCommand.class})
 public final class Zdm implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

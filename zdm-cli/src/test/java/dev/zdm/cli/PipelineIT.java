@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdm.events.MigrationRejected;
 import dev.zdm.events.ProgressEvent;
+import dev.zdm.runtime.auth.Tokens;
 import dev.zdm.infra.junit.TestInfra;
 import dev.zdm.infra.junit.ZdmInfraExtension;
 import dev.zdm.runtime.ZdmProcess;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ZdmInfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineIT {
+    private static final String CI_TOKEN = Tokens.generate();
+    private static final String BILLING_TOKEN = Tokens.generate();
+    private static final String VIEWER_TOKEN = Tokens.generate();
     private TestInfra infra;
     private ZdmProcess zdm;
     private Topics topics;
@@ -51,9 +55,14 @@ class PipelineIT {
             c.createStatement().execute("CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);"
                     + "INSERT INTO users (email) SELECT 'u' || g || '@example.com' FROM generate_series(1, 1000) g");
         }
-        zdm = ZdmProcess.start(Settings.of(Map.of("kafka.bootstrap", infra.kafkaBootstrap(), "kafka.topicPrefix", infra.topicPrefix(),
-                "targets.main.url", infra.jdbcUrl(), "http.port", "0", "executor.retryFirstDelayMs", "50",
-                "executor.retryMaxDelayMs", "400", "monitor.intervalMs", "500")), AllServices.factories());
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("kafka.bootstrap", infra.kafkaBootstrap(),
+                "kafka.topicPrefix", infra.topicPrefix(), "targets.main.url", infra.jdbcUrl(), "http.port", "0",
+                "executor.retryFirstDelayMs", "50", "executor.retryMaxDelayMs", "400", "monitor.intervalMs", "500"));
+        settings.putAll(Map.of("auth.tokens.ci.digest", Tokens.digestHex(CI_TOKEN), "auth.tokens.ci.roles", "submitter,deployer",
+                "auth.tokens.ci.targets", "main", "auth.tokens.billing-team.digest", Tokens.digestHex(BILLING_TOKEN),
+                "auth.tokens.billing-team.roles", "submitter", "auth.tokens.billing-team.targets", "billing",
+                "auth.tokens.dashboard.digest", Tokens.digestHex(VIEWER_TOKEN), "auth.tokens.dashboard.roles", "viewer"));
+        zdm = ZdmProcess.start(Settings.of(settings), AllServices.factories());
     }
 
     @AfterAll
@@ -142,7 +151,7 @@ class PipelineIT {
     }
 
     @Test
-    void health_and_metrics_are_served_and_the_http_doors_are_closed_without_authentication() throws Exception {
+    void health_metrics_and_the_http_doors_admit_only_callers_with_the_right_token() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + zdm.httpPort();
         var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
@@ -151,20 +160,40 @@ class PipelineIT {
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("planner.requests").contains("executor.commands")
                 .contains("sync.slots").contains("monitor.rounds");
 
-        var post = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/migrations"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"id\":\"it-http\",\"target\":\"main\",\"sql\":\"COMMENT ON TABLE users IS 'via http'\"}"))
-                .header("content-type", "application/json").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(post.statusCode()).as("no authentication is configured: " + post.body()).isEqualTo(401);
-        var deployment = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/deployments"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"service\":\"app\",\"version\":\"v2\"}"))
-                .header("content-type", "application/json").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(deployment.statusCode()).isEqualTo(401);
+        String migration = "{\"id\":\"%s\",\"target\":\"%s\",\"sql\":\"COMMENT ON TABLE users IS 'via http'\"}";
+        assertThat(post(base + "/api/migrations", null, migration.formatted("it-http-anonymous", "main")).statusCode()).isEqualTo(401);
+        assertThat(post(base + "/api/migrations", Tokens.generate(), migration.formatted("it-http-unknown", "main")).statusCode()).isEqualTo(401);
+        var otherTarget = post(base + "/api/migrations", BILLING_TOKEN, migration.formatted("it-http-other-target", "main"));
+        assertThat(otherTarget.statusCode()).isEqualTo(403);
+        assertThat(otherTarget.body()).contains("billing-team may not submit to target main");
+        var viewerControl = post(base + "/api/migrations/it-add-column/control", VIEWER_TOKEN, "{\"action\":\"cancel\"}");
+        assertThat(viewerControl.statusCode()).isEqualTo(403);
+        assertThat(viewerControl.body()).contains("operator");
+        assertThat(post(base + "/api/deployments", BILLING_TOKEN, "{\"service\":\"app\",\"version\":\"v2\"}").statusCode()).isEqualTo(403);
+
+        List<ProgressEvent> events = new ArrayList<>();
+        try (var follower = new dev.zdm.cli.follow.ProgressFollower(infra.kafkaBootstrap(), topics.progress(), Requests.codec(), false)) {
+            var accepted = post(base + "/api/migrations", CI_TOKEN, migration.formatted("it-http", "main"));
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            assertThat(Requests.follow(follower, "it-http", Duration.ofSeconds(60), events::add)).isEqualTo("COMPLETED");
+        }
+        assertThat(query("SELECT count(*) FROM zdm.migrations WHERE migration_id LIKE 'it-http-%'"))
+                .as("refused requests were never published").isEqualTo("0");
+        var bad = post(base + "/api/deployments", CI_TOKEN, "{\"service\":\"app\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("version");
 
         var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("zdm_events_consumed_total").contains("zdm_events_published_total").contains("jvm_memory_used_bytes");
+    }
+
+    private static java.net.http.HttpResponse<String> post(String url, String token, String json) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .header("content-type", "application/json");
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -53,7 +53,7 @@ public final class ZdmProcess implements AutoCloseable {
             builders.put(service.name(), service.configure(reader, settings));
             known.addAll(service.keys());
         }
-        reader.finish(known, Set.of(ConfigKeys.TARGETS_PREFIX));
+        reader.finish(known, ConfigKeys.PATTERN_PREFIXES);
 
         long started = System.nanoTime();
         TopicAdmin.ensure(common.kafkaBootstrap(), common.topics().all(), TopicAdmin.DEFAULT_PARTITIONS);
@@ -64,7 +64,7 @@ public final class ZdmProcess implements AutoCloseable {
                 ids.add(await(platform.vertx().deployVerticle(entry.getValue().apply(platform))));
                 LOG.info("{} service started", entry.getKey());
             }
-            Access access = new Access(platform.registry(), common.metricsOpen());
+            Access access = new Access(common.tokens(), platform.registry(), common.metricsOpen());
             HttpEndpoint http = await(HttpEndpoint.start(platform.vertx(), common.httpHost(), common.httpPort(),
                     platform.health(), platform.registry(), access, router -> IngestRoutes.mount(router, platform.publisher(), common.topics(), access)));
             LOG.info("zdm {} up in {} ms: kafka {}, targets {}, http {}:{}, access {}", builders.keySet(),

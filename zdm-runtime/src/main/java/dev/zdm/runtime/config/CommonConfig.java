@@ -1,5 +1,6 @@
 package dev.zdm.runtime.config;
 
+import dev.zdm.runtime.auth.Tokens;
 import dev.zdm.runtime.messaging.Topics;
 import java.net.URI;
 import java.util.Map;
@@ -7,9 +8,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** What every service needs: the broker, topic names, the HTTP endpoint, and the target databases. */
+/** What every service needs: the broker, topic names, the HTTP endpoint, the target databases, and the accepted tokens. */
 public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost, int httpPort, boolean metricsOpen, String instanceId,
-                           Map<String, TargetConfig> targets) {
+                           Map<String, TargetConfig> targets, Tokens tokens) {
     private static final Set<String> TARGET_FIELDS = Set.of("url", "user", "password", "poolSize");
 
     public CommonConfig {
@@ -28,7 +29,7 @@ public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost
         }
         return new CommonConfig(reader.get(ConfigKeys.KAFKA_BOOTSTRAP), topics, reader.get(ConfigKeys.HTTP_HOST),
                 reader.get(ConfigKeys.HTTP_PORT), reader.get(ConfigKeys.HTTP_METRICS_OPEN), reader.get(ConfigKeys.INSTANCE_ID),
-                readTargets(reader, settings));
+                readTargets(reader, settings), AuthConfig.read(reader, settings));
     }
 
     public TargetConfig target(String name) {

@@ -18,10 +18,11 @@ public final class ConfigKeys {
     public static final Key<String> INSTANCE_ID = Key.string("instance.id", "local",
             "this process's name in logs, events and consumer client ids");
 
-    /** The keys of {@link CommonConfig}; targets are read by the {@code targets.} prefix. */
+    /** The keys of {@link CommonConfig}; targets and tokens are read by their prefixes, {@link #PATTERN_PREFIXES}. */
     public static final List<Key<?>> COMMON = List.of(KAFKA_BOOTSTRAP, TOPIC_PREFIX, HTTP_HOST, HTTP_PORT, HTTP_METRICS_OPEN,
-            INSTANCE_ID);
+            INSTANCE_ID, AuthConfig.TOKENS_FILE);
     public static final String TARGETS_PREFIX = "targets.";
+    public static final java.util.Set<String> PATTERN_PREFIXES = java.util.Set.of(TARGETS_PREFIX, AuthConfig.TOKENS_PREFIX);
 
     private ConfigKeys() {
     }

@@ -1,38 +1,69 @@
 package dev.zdm.runtime.http;
 
+import dev.zdm.runtime.auth.Principal;
 import dev.zdm.runtime.auth.Role;
+import dev.zdm.runtime.auth.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The door of every HTTP route that changes a database or a migration: it answers 401 before the
- * route runs unless the caller is authenticated and allowed. With no authentication configured every
- * such request is refused. Refusals are counted ({@code zdm_http_refused_total} by route and reason)
- * and logged in one line without any credential.
+ * The door of every HTTP route that changes a database or a migration: the route runs only for a
+ * caller that presents {@code Authorization: Bearer <token>} of a configured token holding the
+ * route's role; 401 without a known token, 403 without the role. With no token configured every such
+ * request is refused with 401. Refusals are counted ({@code zdm_http_refused_total} by route and
+ * reason) and logged in one line with the token's name at most, never the token. Thread-safe.
  */
 public final class Access {
     private static final Logger LOG = LoggerFactory.getLogger(Access.class);
+    private static final String PRINCIPAL = "zdm.principal";
+    private static final String BEARER = "bearer ";
 
+    private final Tokens tokens;
     private final MeterRegistry registry;
     private final boolean metricsOpen;
 
-    public Access(MeterRegistry registry, boolean metricsOpen) {
+    public Access(Tokens tokens, MeterRegistry registry, boolean metricsOpen) {
+        this.tokens = tokens;
         this.registry = registry;
         this.metricsOpen = metricsOpen;
     }
 
     /** How the process admits callers, for its start-up line. */
     public String describe() {
-        return "closed: no authentication is configured, so POST /api/* answer 401" + (metricsOpen ? "; /metrics open" : "; /metrics closed");
+        String mode = tokens.configured() ? "bearer tokens (" + tokens.count() + " configured)"
+                : "closed: no tokens are configured, so POST /api/* answer 401";
+        return mode + (metricsOpen ? "; /metrics open" : "; /metrics for viewers");
     }
 
-    /** A handler that lets the request on only for a caller holding {@code role}. */
+    /** A handler that lets the request on only for a caller holding {@code role}; the caller is then {@link #caller}. */
     public Handler<RoutingContext> require(Role role) {
-        return ctx -> refuse(ctx, 401, "unauthenticated", "authentication required: this server has no authentication configured");
+        return ctx -> {
+            if (!tokens.configured()) {
+                refuse(ctx, 401, "unauthenticated", "authentication required, and this server has no tokens configured (auth.tokens.<name>.digest)");
+                return;
+            }
+            String header = ctx.request().getHeader("Authorization");
+            if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                refuse(ctx, 401, "unauthenticated", "authentication required: send Authorization: Bearer <token>");
+                return;
+            }
+            Optional<Principal> caller = tokens.authenticate(header.substring(BEARER.length()).trim());
+            if (caller.isEmpty()) {
+                refuse(ctx, 401, "unknown_token", "the token is not known to this server");
+                return;
+            }
+            if (!caller.get().has(role)) {
+                refuse(ctx, 403, "forbidden", "token " + caller.get().name() + " does not have the role " + role.lowerName());
+                return;
+            }
+            ctx.put(PRINCIPAL, caller.get());
+            ctx.next();
+        };
     }
 
     /** The handler in front of {@code /metrics}: open, or for viewers. */
@@ -40,10 +71,20 @@ public final class Access {
         return metricsOpen ? RoutingContext::next : require(Role.VIEWER);
     }
 
+    /** The caller a {@link #require} handler let through. */
+    public static Principal caller(RoutingContext ctx) {
+        return ctx.get(PRINCIPAL);
+    }
+
+    /** Refuses a request the caller is authenticated for but not allowed to make (a submitter's other target). */
+    public void forbid(RoutingContext ctx, String message) {
+        refuse(ctx, 403, "forbidden", message);
+    }
+
     private void refuse(RoutingContext ctx, int status, String reason, String message) {
         String route = ctx.currentRoute() == null || ctx.currentRoute().getPath() == null ? ctx.normalizedPath() : ctx.currentRoute().getPath();
         registry.counter("zdm_http_refused", "route", route, "reason", reason).increment();
-        LOG.warn("refused {} {} from {}: {}", ctx.request().method(), route, ctx.request().remoteAddress(), reason);
+        LOG.warn("refused {} {} from {}: {} ({})", ctx.request().method(), route, ctx.request().remoteAddress(), reason, status);
         ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
                 .end(new JsonObject().put("error", message).encode());
     }

@@ -3,6 +3,7 @@ package dev.zdm.runtime.http;
 import dev.zdm.events.ControlCommand;
 import dev.zdm.events.DeploymentEvent;
 import dev.zdm.events.MigrationRequested;
+import dev.zdm.runtime.auth.Principal;
 import dev.zdm.runtime.auth.Role;
 import dev.zdm.runtime.kafka.EventPublisher;
 import dev.zdm.runtime.messaging.Topics;
@@ -29,15 +30,20 @@ public final class IngestRoutes {
 
     public static void mount(Router router, EventPublisher publisher, Topics topics, Access access) {
         router.post("/api/migrations").handler(access.require(Role.SUBMITTER)).handler(ctx -> body(ctx, "target", "sql").ifPresent(b -> {
+            Principal caller = Access.caller(ctx);
+            if (!caller.maySubmitTo(b.getString("target"))) {
+                access.forbid(ctx, "token " + caller.name() + " may not submit to target " + b.getString("target"));
+                return;
+            }
             String id = b.getString("id", "m-" + UUID.randomUUID());
             var event = MigrationRequested.newBuilder().setMigrationId(id).setTarget(b.getString("target")).setSql(b.getString("sql"))
-                    .setSource(b.getString("source", "http")).setRequestedBy(b.getString("requestedBy")).setRequestedAt(Instant.now())
+                    .setSource(b.getString("source", "http")).setRequestedBy(caller.name()).setRequestedAt(Instant.now())
                     .setOptions(Map.of()).build();
             publisher.publish(topics.migrationRequests(), id, event).onComplete(ar -> accepted(ctx, ar.cause(), new JsonObject().put("migrationId", id)));
         }));
         router.post("/api/deployments").handler(access.require(Role.DEPLOYER)).handler(ctx -> body(ctx, "service", "version").ifPresent(b -> {
             var event = DeploymentEvent.newBuilder().setService(b.getString("service")).setVersion(b.getString("version"))
-                    .setEnvironment(b.getString("environment")).setDeployedBy(b.getString("deployedBy")).setDeployedAt(Instant.now()).build();
+                    .setEnvironment(b.getString("environment")).setDeployedBy(Access.caller(ctx).name()).setDeployedAt(Instant.now()).build();
             publisher.publish(topics.deployments(), event.getService(), event).onComplete(ar -> accepted(ctx, ar.cause(), b));
         }));
         router.post("/api/migrations/:id/control").handler(access.require(Role.OPERATOR)).handler(ctx -> body(ctx, "action").ifPresent(b -> {
@@ -48,7 +54,7 @@ public final class IngestRoutes {
             }
             String id = ctx.pathParam("id");
             var event = ControlCommand.newBuilder().setMigrationId(id).setAction(action).setReason(b.getString("reason"))
-                    .setBatchSize(b.getInteger("batchSize")).setRequestedBy(b.getString("requestedBy")).setAt(Instant.now()).build();
+                    .setBatchSize(b.getInteger("batchSize")).setRequestedBy(Access.caller(ctx).name()).setAt(Instant.now()).build();
             publisher.publish(topics.control(), id, event).onComplete(ar -> accepted(ctx, ar.cause(), b.put("migrationId", id)));
         }));
     }
