@@ -171,6 +171,17 @@ class PipelineIT {
         assertThat(viewerControl.body()).contains("operator");
         assertThat(post(base + "/api/deployments", BILLING_TOKEN, "{\"service\":\"app\",\"version\":\"v2\"}").statusCode()).isEqualTo(403);
 
+        var plainText = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/migrations"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(migration.formatted("it-http-text", "main")))
+                .header("content-type", "text/plain").header("Authorization", "Bearer " + CI_TOKEN).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(plainText.statusCode()).isEqualTo(415);
+        var foreign = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/migrations"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(migration.formatted("it-http-origin", "main")))
+                .header("content-type", "application/json").header("Origin", "http://evil.example")
+                .header("Authorization", "Bearer " + CI_TOKEN).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
         List<ProgressEvent> events = new ArrayList<>();
         try (var follower = new dev.zdm.cli.follow.ProgressFollower(infra.kafkaBootstrap(), topics.progress(), Requests.codec(), false)) {
             var accepted = post(base + "/api/migrations", CI_TOKEN, migration.formatted("it-http", "main"));

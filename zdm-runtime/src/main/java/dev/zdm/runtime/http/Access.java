@@ -66,6 +66,33 @@ public final class Access {
         };
     }
 
+    /**
+     * Refuses what a web page could send on a developer's behalf, before authentication: a body that is
+     * not {@code application/json} (415: a form or {@code text/plain} needs no CORS preflight), and a
+     * request whose {@code Origin} is not this server's own (403). A request without {@code Origin}
+     * (curl, a deploy system, the CLI) passes. No CORS header is ever sent, so browsers keep their
+     * same-origin rule.
+     */
+    public Handler<RoutingContext> jsonFromNoForeignOrigin() {
+        return ctx -> {
+            String origin = ctx.request().getHeader("Origin");
+            if (origin != null && !sameOrigin(origin, ctx.request().getHeader("Host"))) {
+                refuse(ctx, 403, "foreign_origin", "requests from web pages of another origin are refused");
+                return;
+            }
+            String type = ctx.request().getHeader("Content-Type");
+            if (type == null || !type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
+                refuse(ctx, 415, "not_json", "the body must be application/json");
+                return;
+            }
+            ctx.next();
+        };
+    }
+
+    static boolean sameOrigin(String origin, String host) {
+        return host != null && (origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host));
+    }
+
     /** The handler in front of {@code /metrics}: open, or for viewers. */
     public Handler<RoutingContext> metrics() {
         return metricsOpen ? RoutingContext::next : require(Role.VIEWER);

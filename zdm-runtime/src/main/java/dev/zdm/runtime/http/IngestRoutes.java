@@ -29,6 +29,7 @@ public final class IngestRoutes {
     }
 
     public static void mount(Router router, EventPublisher publisher, Topics topics, Access access) {
+        router.post("/api/*").handler(access.jsonFromNoForeignOrigin());
         router.post("/api/migrations").handler(access.require(Role.SUBMITTER)).handler(ctx -> body(ctx, "target", "sql").ifPresent(b -> {
             Principal caller = Access.caller(ctx);
             if (!caller.maySubmitTo(b.getString("target"))) {
