@@ -49,7 +49,7 @@ final class BreakerCommand implements Callable<Integer> {
             var t = transition.get();
             var event = CircuitBreakerEvent.newBuilder().setBreakerName(t.breaker()).setTarget(t.target()).setState(t.to().name())
                     .setPreviousState(t.from().name()).setReason(t.reason()).setFailureCount(t.failureCount()).setAt(t.at()).build();
-            Requests.send(kafka.bootstrap(), kafka.topics().breaker(), t.breaker(), event);
+            Requests.send(kafka.bootstrap(), kafka.topics().breaker(), t.breaker(), event, null);
             System.out.println("breaker " + name + ": " + t.from() + " -> " + t.to() + " (" + t.reason() + ")");
             return 0;
         } finally {

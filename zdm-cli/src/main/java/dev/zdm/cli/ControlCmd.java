@@ -28,6 +28,9 @@ final class ControlCmd implements Callable<Integer> {
     @Mixin
     KafkaOption kafka;
 
+    @Mixin
+    TokenOption token;
+
     @Override
     public Integer call() throws Exception {
         String normalized = action.toUpperCase(Locale.ROOT).replace('-', '_');
@@ -37,7 +40,7 @@ final class ControlCmd implements Callable<Integer> {
         }
         var command = ControlCommand.newBuilder().setMigrationId(migrationId).setAction(normalized).setReason(reason)
                 .setBatchSize(batchSize).setRequestedBy(System.getProperty("user.name")).setAt(Instant.now()).build();
-        Requests.send(kafka.bootstrap(), kafka.topics().control(), migrationId, command);
+        Requests.send(kafka.bootstrap(), kafka.topics().control(), migrationId, command, token.signingKey());
         System.out.println(normalized + " sent for " + migrationId);
         return 0;
     }

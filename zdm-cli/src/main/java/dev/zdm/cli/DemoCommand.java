@@ -5,6 +5,7 @@ import dev.zdm.cli.load.AppLoad;
 import dev.zdm.events.DeploymentEvent;
 import dev.zdm.infra.LocalInfra;
 import dev.zdm.runtime.ZdmProcess;
+import dev.zdm.runtime.auth.Tokens;
 import dev.zdm.runtime.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--tps", defaultValue = "200", description = "synthetic application transactions per second (default ${DEFAULT-VALUE})")
     int tps;
 
+    private byte[] signingKey;
+
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
@@ -56,6 +59,10 @@ final class DemoCommand implements Callable<Integer> {
             settings.put("targets.default.url", jdbcUrl);
             settings.put("http.port", "0");
             settings.put("instance.id", "demo");
+            // The demo is its own team, deploy system and operator: a token of its own, with every role, never written anywhere.
+            String token = Tokens.generate();
+            settings.putAll(TokenOption.allRoles("demo", token));
+            signingKey = Tokens.digest(token);
             try (ZdmProcess zdm = ZdmProcess.start(Settings.of(settings), AllServices.factories())) {
                 infra.closingFirst(zdm);
                 System.out.printf("  planner, executor, sync and monitor up (http :%d); demo tables users and orders have %,d rows each%n", zdm.httpPort(), rows);
@@ -82,18 +89,18 @@ final class DemoCommand implements Callable<Integer> {
         var topics = zdm.platform().config().topics();
         var request = Requests.request(Requests.newMigrationId(name), "default", name, sql);
         ProgressPrinter printer = new ProgressPrinter(System.out);
-        return Requests.submitAndFollow(bootstrap, topics, request, Duration.ofMinutes(30), e -> {
+        return Requests.submitAndFollow(bootstrap, topics, request, signingKey, Duration.ofMinutes(30), e -> {
             printer.print(e);
             Matcher m = WAITING.matcher(e.getMessage());
             if (e.getState().equals("WAITING_DEPLOYMENT") && m.find()) announce(bootstrap, zdm, m.group(1), m.group(2));
         });
     }
 
-    private static void announce(String bootstrap, ZdmProcess zdm, String service, String version) {
+    private void announce(String bootstrap, ZdmProcess zdm, String service, String version) {
         try {
             System.out.println("  (demo deploy system: " + service + "@" + version + " is live)");
             Requests.send(bootstrap, zdm.platform().config().topics().deployments(), service, DeploymentEvent.newBuilder()
-                    .setService(service).setVersion(version).setEnvironment("demo").setDeployedAt(Instant.now()).build());
+                    .setService(service).setVersion(version).setEnvironment("demo").setDeployedAt(Instant.now()).build(), signingKey);
         } catch (Exception e) {
             throw new IllegalStateException("cannot announce deployment " + service + "@" + version + ": " + e.getMessage(), e);
         }

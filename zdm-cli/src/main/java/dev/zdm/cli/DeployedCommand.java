@@ -24,11 +24,14 @@ final class DeployedCommand implements Callable<Integer> {
     @Mixin
     KafkaOption kafka;
 
+    @Mixin
+    TokenOption token;
+
     @Override
     public Integer call() throws Exception {
         var event = DeploymentEvent.newBuilder().setService(service).setVersion(version).setEnvironment(environment)
                 .setDeployedBy(System.getProperty("user.name")).setDeployedAt(Instant.now()).build();
-        Requests.send(kafka.bootstrap(), kafka.topics().deployments(), service, event);
+        Requests.send(kafka.bootstrap(), kafka.topics().deployments(), service, event, token.signingKey());
         System.out.println("deployment " + service + "@" + version + " announced");
         return 0;
     }

@@ -4,6 +4,7 @@ import dev.zdm.cli.follow.ProgressFollower;
 import dev.zdm.cli.follow.ProgressPrinter;
 import dev.zdm.events.MigrationRequested;
 import dev.zdm.events.ProgressEvent;
+import dev.zdm.runtime.auth.EventSignature;
 import dev.zdm.runtime.kafka.KafkaProps;
 import dev.zdm.runtime.messaging.Topics;
 import dev.zdm.runtime.serde.EventCodec;
@@ -37,10 +38,18 @@ final class Requests {
                 .setRequestedBy(System.getProperty("user.name")).setRequestedAt(Instant.now()).setOptions(Map.of()).build();
     }
 
-    /** Sends one event and waits for the broker's acknowledgement. */
-    static void send(String bootstrap, String topic, String key, SpecificRecord event) throws Exception {
+    /**
+     * Sends one event and waits for the broker's acknowledgement.
+     *
+     * @param signingKey the digest of the sender's token ({@link TokenOption#signingKey}), or null to send it unsigned
+     *                   (events between services, which no caller sends)
+     */
+    static void send(String bootstrap, String topic, String key, SpecificRecord event, byte[] signingKey) throws Exception {
         try (var producer = new KafkaProducer<String, byte[]>(KafkaProps.producer(bootstrap, "zdm-cli"))) {
-            producer.send(new ProducerRecord<>(topic, key, CODEC.encode(event))).get(30, TimeUnit.SECONDS);
+            byte[] value = CODEC.encode(event);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            if (signingKey != null) EventSignature.sign(record.headers(), signingKey, topic, key, value);
+            producer.send(record).get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -48,10 +57,10 @@ final class Requests {
      * Submits {@code request} and follows its progress until the planner reports a final state;
      * returns that state (or TIMEOUT).
      */
-    static String submitAndFollow(String bootstrap, Topics topics, MigrationRequested request, Duration timeout,
+    static String submitAndFollow(String bootstrap, Topics topics, MigrationRequested request, byte[] signingKey, Duration timeout,
                                   Consumer<ProgressEvent> onEvent) throws Exception {
         try (ProgressFollower follower = new ProgressFollower(bootstrap, topics.progress(), CODEC, false)) {
-            send(bootstrap, topics.migrationRequests(), request.getMigrationId(), request);
+            send(bootstrap, topics.migrationRequests(), request.getMigrationId(), request, signingKey);
             return follow(follower, request.getMigrationId(), timeout, onEvent);
         }
     }

@@ -32,6 +32,9 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     KafkaOption kafka;
 
+    @Mixin
+    TokenOption token;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(file)) {
@@ -42,12 +45,12 @@ final class SubmitCommand implements Callable<Integer> {
         String migrationId = id != null ? id : Requests.newMigrationId(file.getFileName().toString());
         var request = Requests.request(migrationId, target, file.toString(), sql);
         if (!await) {
-            Requests.send(kafka.bootstrap(), kafka.topics().migrationRequests(), migrationId, request);
+            Requests.send(kafka.bootstrap(), kafka.topics().migrationRequests(), migrationId, request, token.signingKey());
             System.out.println(migrationId);
             return 0;
         }
         ProgressPrinter printer = new ProgressPrinter(System.out);
-        String end = Requests.submitAndFollow(kafka.bootstrap(), kafka.topics(), request, timeout, printer::print);
+        String end = Requests.submitAndFollow(kafka.bootstrap(), kafka.topics(), request, token.signingKey(), timeout, printer::print);
         System.out.println(migrationId + ": " + end);
         return end.equals("COMPLETED") ? 0 : 1;
     }

@@ -55,6 +55,12 @@ final class UpCommand implements Callable<Integer> {
         values.put("http.port", Integer.toString(httpPort));
         if (pg != null) values.put("targets.default.url", pg);
         List<Key<?>> keys = AllServices.factories().stream().flatMap(f -> f.keys().stream()).toList();
+        boolean tokensConfigured = Settings.load(config, System.getenv(), values, keys).values().keySet().stream().anyMatch(k -> k.startsWith("auth.tokens"));
+        if (!tokensConfigured) {
+            values.putAll(TokenOption.allRoles(TokenOption.LOCAL_NAME, TokenOption.localToken()));
+            System.out.println("zdm up: no tokens configured; token '" + TokenOption.LOCAL_NAME + "' (every role) is in " + TokenOption.LOCAL
+                    + " (readable by you only), which submit, deployed and control use by default");
+        }
         ZdmProcess process = ZdmProcess.start(Settings.load(config, System.getenv(), values, keys), AllServices.factories());
         KafkaOption.record(bootstrap);
         System.out.println("zdm up: planner, executor, sync, monitor running; kafka " + bootstrap + ", http :" + process.httpPort()

@@ -64,7 +64,8 @@ class BackpressureIT {
                     Optional.empty(), false);
             PhaseCommand command = PhaseCommand.newBuilder().setMigrationId("bp-1").setTarget("main").setPhase(PhaseMapper.toEvent(phase))
                     .setPhaseCount(1).setAttempt(1).setIssuedAt(Instant.now()).build();
-            Requests.send(infra.kafkaBootstrap(), topics.phaseCommands(), "bp-1", command);
+            StoredPlans.store(infra.jdbcUrl(), "bp-1", "main", command.getPhase());
+            Requests.send(infra.kafkaBootstrap(), topics.phaseCommands(), "bp-1", command, null);
 
             List<ProgressEvent> seen = new ArrayList<>();
             awaitProgress(progress, seen, e -> e.getRowsDone() > 2_000, Duration.ofSeconds(60));

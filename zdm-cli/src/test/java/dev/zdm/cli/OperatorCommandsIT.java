@@ -32,6 +32,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.zdm.runtime.auth.Tokens;
 import picocli.CommandLine;
 
 /** Re-delivery of phase commands, and the operator commands that read or change the database directly. */
@@ -50,8 +51,9 @@ class OperatorCommandsIT {
                     List.of(Step.Sql.of("p0.s0", "INSERT INTO audit VALUES (1)")), List.of(), Optional.empty(), false);
             PhaseCommand command = PhaseCommand.newBuilder().setMigrationId("redeliver-1").setTarget("main")
                     .setPhase(PhaseMapper.toEvent(phase)).setPhaseCount(1).setAttempt(1).setIssuedAt(Instant.now()).build();
-            Requests.send(infra.kafkaBootstrap(), topics.phaseCommands(), "redeliver-1", command);
-            Requests.send(infra.kafkaBootstrap(), topics.phaseCommands(), "redeliver-1", command);
+            StoredPlans.store(infra.jdbcUrl(), "redeliver-1", "main", command.getPhase());
+            Requests.send(infra.kafkaBootstrap(), topics.phaseCommands(), "redeliver-1", command, null);
+            Requests.send(infra.kafkaBootstrap(), topics.phaseCommands(), "redeliver-1", command, null);
 
             List<PhaseResult> results = results(infra, topics, "redeliver-1", 2);
             assertThat(results).extracting(PhaseResult::getStatus).containsExactly("COMPLETED", "COMPLETED");
@@ -63,11 +65,12 @@ class OperatorCommandsIT {
     @Test
     void status_prints_the_control_view_and_breaker_reset_closes_and_announces(TestInfra infra) throws Exception {
         Topics topics = new Topics(infra.topicPrefix());
-        Map<String, String> settings = Map.of("kafka.bootstrap", infra.kafkaBootstrap(), "kafka.topicPrefix", infra.topicPrefix(),
-                "targets.main.url", infra.jdbcUrl(), "http.port", "0");
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("kafka.bootstrap", infra.kafkaBootstrap(),
+                "kafka.topicPrefix", infra.topicPrefix(), "targets.main.url", infra.jdbcUrl(), "http.port", "0"));
+        settings.putAll(TokenOption.allRoles("team", TestPipeline.TOKEN));
         try (ZdmProcess zdm = ZdmProcess.start(Settings.of(settings), AllServices.factories())) {
             var request = Requests.request("status-1", "main", "s.sql", "CREATE TABLE things (id int PRIMARY KEY)");
-            assertThat(Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), e -> { })).isEqualTo("COMPLETED");
+            assertThat(Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Tokens.digest(TestPipeline.TOKEN), Duration.ofSeconds(60), e -> { })).isEqualTo("COMPLETED");
         }
         exec(infra, "INSERT INTO zdm._migration_circuit_breakers (breaker_name, target, state, failure_count, opened_at, last_reason) "
                 + "VALUES ('target:main', 'main', 'open', 3, now(), 'lock wait 5000 ms > 2000 ms') ON CONFLICT (breaker_name) DO UPDATE "

@@ -59,7 +59,7 @@ class PipelineIT {
                 "kafka.topicPrefix", infra.topicPrefix(), "targets.main.url", infra.jdbcUrl(), "http.port", "0",
                 "executor.retryFirstDelayMs", "50", "executor.retryMaxDelayMs", "400", "monitor.intervalMs", "500"));
         settings.putAll(Map.of("auth.tokens.ci.digest", Tokens.digestHex(CI_TOKEN), "auth.tokens.ci.roles", "submitter,deployer",
-                "auth.tokens.ci.targets", "main", "auth.tokens.billing-team.digest", Tokens.digestHex(BILLING_TOKEN),
+                "auth.tokens.ci.targets", "*", "auth.tokens.billing-team.digest", Tokens.digestHex(BILLING_TOKEN),
                 "auth.tokens.billing-team.roles", "submitter", "auth.tokens.billing-team.targets", "billing",
                 "auth.tokens.dashboard.digest", Tokens.digestHex(VIEWER_TOKEN), "auth.tokens.dashboard.roles", "viewer"));
         zdm = ZdmProcess.start(Settings.of(settings), AllServices.factories());
@@ -76,7 +76,7 @@ class PipelineIT {
         var request = Requests.request("it-add-column", "main", "add_column.sql",
                 "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';");
 
-        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), events::add);
+        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Tokens.digest(CI_TOKEN), Duration.ofSeconds(60), events::add);
 
         assertThat(end).isEqualTo("COMPLETED");
         assertThat(events).extracting(ProgressEvent::getState).contains("PLANNED", "RUNNING", "COMPLETED");
@@ -102,7 +102,7 @@ class PipelineIT {
             });
             release.start();
             var request = Requests.request("it-locked", "main", "locked.sql", "ALTER TABLE users ADD COLUMN note text;");
-            String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), events::add);
+            String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Tokens.digest(CI_TOKEN), Duration.ofSeconds(60), events::add);
             release.join();
             assertThat(end).isEqualTo("COMPLETED");
         }
@@ -117,7 +117,7 @@ class PipelineIT {
         List<ProgressEvent> events = new ArrayList<>();
         var request = Requests.request("it-bad-sql", "main", "bad.sql", "ALTER TABLE no_such_table ADD COLUMN x int;");
 
-        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), events::add);
+        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Tokens.digest(CI_TOKEN), Duration.ofSeconds(60), events::add);
 
         assertThat(end).isEqualTo("FAILED");
         assertThat(events.get(events.size() - 1).getMessage()).contains("ZDM-UNKNOWN-TABLE").contains("no_such_table");
@@ -128,7 +128,7 @@ class PipelineIT {
     @Test
     void a_request_for_an_unknown_target_is_rejected_with_the_reason() throws Exception {
         var request = Requests.request("it-unknown-target", "nowhere", "x.sql", "SELECT 1;");
-        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), e -> { });
+        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Tokens.digest(CI_TOKEN), Duration.ofSeconds(60), e -> { });
         assertThat(end).isEqualTo("REJECTED");
         var rejected = readAll(topics.migrationPlans(), r -> true).stream()
                 .map(r -> Requests.codec().decode(r.value())).filter(MigrationRejected.class::isInstance)
@@ -143,7 +143,7 @@ class PipelineIT {
     void unparseable_sql_is_rejected_naming_file_line_and_column() throws Exception {
         List<ProgressEvent> events = new ArrayList<>();
         var request = Requests.request("it-unparseable", "main", "broken.sql", "ALTER TABLE users ADD COLUMN a text;\nSELECT 'never closed;\n");
-        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), events::add);
+        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Tokens.digest(CI_TOKEN), Duration.ofSeconds(60), events::add);
         assertThat(end).isEqualTo("REJECTED");
         assertThat(events.get(events.size() - 1).getMessage()).contains("ZDM-SQL-PARSE").contains("broken.sql:2:8");
         assertThat(query("SELECT status || ' ' || error_code FROM zdm.migrations WHERE migration_id = 'it-unparseable'"))
@@ -215,7 +215,7 @@ class PipelineIT {
                     .get(10, TimeUnit.SECONDS);
         }
         var request = Requests.request("it-after-garbage", "main", "ok.sql", "COMMENT ON TABLE users IS 'still working';");
-        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Duration.ofSeconds(60), e -> { });
+        String end = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Tokens.digest(CI_TOKEN), Duration.ofSeconds(60), e -> { });
         assertThat(end).isEqualTo("COMPLETED");
 
         var letters = readAll(Topics.dlq(topics.migrationRequests()), r -> key.equals(r.key()));
@@ -225,6 +225,67 @@ class PipelineIT {
         assertThat(header(letter, DeadLetters.CODE)).isEqualTo("ZDM-UNDECODABLE");
         assertThat(header(letter, DeadLetters.REASON)).contains("single-object");
         assertThat(header(letter, DeadLetters.SOURCE)).startsWith(topics.migrationRequests() + "/");
+    }
+
+    @Test
+    void events_without_the_right_signature_and_forged_phase_commands_run_nothing_and_are_dead_lettered() throws Exception {
+        byte[] ci = Tokens.digest(CI_TOKEN);
+        Requests.send(infra.kafkaBootstrap(), topics.migrationRequests(), "it-unsigned",
+                Requests.request("it-unsigned", "main", "u.sql", "CREATE TABLE unsigned_t (id int)"), null);
+        Requests.send(infra.kafkaBootstrap(), topics.migrationRequests(), "it-other-target",
+                Requests.request("it-other-target", "main", "o.sql", "CREATE TABLE other_t (id int)"), Tokens.digest(BILLING_TOKEN));
+        var request = Requests.request("it-altered", "main", "a.sql", "CREATE TABLE altered_t (id int)");
+        byte[] signedValue = Requests.codec().encode(Requests.request("it-altered", "main", "a.sql", "COMMENT ON TABLE users IS 'x'"));
+        try (var producer = new KafkaProducer<String, byte[]>(KafkaProps.producer(infra.kafkaBootstrap(), "it"))) {
+            var altered = new ProducerRecord<>(topics.migrationRequests(), "it-altered", Requests.codec().encode(request));
+            dev.zdm.runtime.auth.EventSignature.sign(altered.headers(), ci, topics.migrationRequests(), "it-altered", signedValue);
+            producer.send(altered).get(10, TimeUnit.SECONDS);
+        }
+        Requests.send(infra.kafkaBootstrap(), topics.deployments(), "app", dev.zdm.events.DeploymentEvent.newBuilder().setService("app")
+                .setVersion("v9").setDeployedAt(java.time.Instant.now()).build(), Tokens.digest(BILLING_TOKEN));
+
+        var forged = forgedPhase("it-forged", "CREATE TABLE forged_t (id int)");
+        Requests.send(infra.kafkaBootstrap(), topics.phaseCommands(), "it-forged", forged, null);
+        var real = Requests.request("it-real", "main", "r.sql", "COMMENT ON TABLE users IS 'real'");
+        assertThat(Requests.submitAndFollow(infra.kafkaBootstrap(), topics, real, ci, Duration.ofSeconds(60), e -> { })).isEqualTo("COMPLETED");
+        Requests.send(infra.kafkaBootstrap(), topics.phaseCommands(), "it-real", forgedPhase("it-real", "CREATE TABLE smuggled_t (id int)"), null);
+
+        var requests = letters(Topics.dlq(topics.migrationRequests()), "it-unsigned", "it-other-target", "it-altered");
+        assertThat(requests.get("it-unsigned")).contains("not signed");
+        assertThat(requests.get("it-other-target")).contains("billing-team may not submit to target main");
+        assertThat(requests.get("it-altered")).contains("does not match its content");
+        assertThat(letters(Topics.dlq(topics.deployments()), "app").get("app")).contains("billing-team does not have the role deployer");
+        var phases = letters(Topics.dlq(topics.phaseCommands()), "it-forged", "it-real");
+        assertThat(phases.get("it-forged")).contains("no plan is stored");
+        assertThat(phases.get("it-real")).contains("differs from every phase of the stored plan");
+        assertThat(query("SELECT count(*) FROM pg_class WHERE relname IN ('unsigned_t', 'other_t', 'altered_t', 'forged_t', 'smuggled_t')"))
+                .as("nothing ran").isEqualTo("0");
+        assertThat(query("SELECT count(*) FROM zdm.migrations WHERE migration_id IN ('it-unsigned', 'it-other-target', 'it-altered', 'it-forged')"))
+                .isEqualTo("0");
+    }
+
+    private static dev.zdm.events.PhaseCommand forgedPhase(String id, String sql) {
+        var phase = new dev.zdm.domain.plan.Phase("p0", 0, "forged", "direct", dev.zdm.domain.plan.PhaseKind.DB,
+                List.of(dev.zdm.domain.plan.Step.Sql.of("p0.s0", sql)), List.of(), java.util.Optional.empty(), false);
+        return dev.zdm.events.PhaseCommand.newBuilder().setMigrationId(id).setTarget("main")
+                .setPhase(dev.zdm.runtime.messaging.PhaseMapper.toEvent(phase)).setPhaseCount(1).setAttempt(1)
+                .setIssuedAt(java.time.Instant.now()).build();
+    }
+
+    /** The dead-letter reason of each of {@code keys} on {@code topic}, waiting up to 30 s for all of them. */
+    private Map<String, String> letters(String topic, String... keys) {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (var consumer = new KafkaConsumer<String, byte[]>(KafkaProps.follower(infra.kafkaBootstrap(), "it-" + UUID.randomUUID(), "earliest"))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && out.size() < keys.length) {
+                for (var r : consumer.poll(Duration.ofMillis(300))) {
+                    if (List.of(keys).contains(r.key())) out.put(r.key(), header(r, DeadLetters.REASON));
+                }
+            }
+        }
+        assertThat(out).as("dead letters on " + topic).containsOnlyKeys(keys);
+        return out;
     }
 
     private String query(String sql) throws Exception {

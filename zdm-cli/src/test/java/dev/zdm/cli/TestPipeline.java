@@ -6,6 +6,7 @@ import dev.zdm.events.DeploymentEvent;
 import dev.zdm.events.ProgressEvent;
 import dev.zdm.infra.junit.TestInfra;
 import dev.zdm.runtime.ZdmProcess;
+import dev.zdm.runtime.auth.Tokens;
 import dev.zdm.runtime.config.Settings;
 import dev.zdm.runtime.messaging.Topics;
 import java.sql.Connection;
@@ -24,6 +25,9 @@ import java.util.function.Predicate;
  * operator send. Not thread-safe; one per test.
  */
 final class TestPipeline implements AutoCloseable {
+    /** The token the team, the deploy system and the operator of these tests sign with (every role). */
+    static final String TOKEN = Tokens.generate();
+
     private final TestInfra infra;
     private final Topics topics;
     private ZdmProcess zdm;
@@ -38,8 +42,10 @@ final class TestPipeline implements AutoCloseable {
     }
 
     private ZdmProcess startZdm() {
-        return ZdmProcess.start(Settings.of(Map.of("kafka.bootstrap", infra.kafkaBootstrap(), "kafka.topicPrefix", infra.topicPrefix(),
-                "targets.main.url", infra.jdbcUrl(), "http.port", "0", "monitor.intervalMs", "1000")), AllServices.factories());
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("kafka.bootstrap", infra.kafkaBootstrap(),
+                "kafka.topicPrefix", infra.topicPrefix(), "targets.main.url", infra.jdbcUrl(), "http.port", "0", "monitor.intervalMs", "1000"));
+        settings.putAll(TokenOption.allRoles("team", TOKEN));
+        return ZdmProcess.start(Settings.of(settings), AllServices.factories());
     }
 
     /** Stops the whole process and starts a new one on the same broker and database. */
@@ -49,17 +55,17 @@ final class TestPipeline implements AutoCloseable {
     }
 
     void submit(String id, String sql) throws Exception {
-        Requests.send(infra.kafkaBootstrap(), topics.migrationRequests(), id, Requests.request(id, "main", id + ".sql", sql));
+        Requests.send(infra.kafkaBootstrap(), topics.migrationRequests(), id, Requests.request(id, "main", id + ".sql", sql), Tokens.digest(TOKEN));
     }
 
     void deployed(String service, String version) throws Exception {
         Requests.send(infra.kafkaBootstrap(), topics.deployments(), service, DeploymentEvent.newBuilder().setService(service)
-                .setVersion(version).setDeployedAt(Instant.now()).build());
+                .setVersion(version).setDeployedAt(Instant.now()).build(), Tokens.digest(TOKEN));
     }
 
     void control(String id, String action) throws Exception {
         Requests.send(infra.kafkaBootstrap(), topics.control(), id, ControlCommand.newBuilder().setMigrationId(id).setAction(action)
-                .setAt(Instant.now()).build());
+                .setAt(Instant.now()).build(), Tokens.digest(TOKEN));
     }
 
     /** The first progress event of {@code id} (seen before or arriving within 2 minutes) that {@code until} accepts. */

@@ -25,6 +25,7 @@ import dev.zdm.executor.step.StepContext;
 import dev.zdm.runtime.Platform;
 import dev.zdm.runtime.db.TargetPools;
 import dev.zdm.runtime.kafka.EventConsumer;
+import dev.zdm.runtime.auth.Role;
 import dev.zdm.runtime.kafka.Envelope;
 import dev.zdm.runtime.messaging.Errors;
 import dev.zdm.runtime.messaging.PhaseMapper;
@@ -53,6 +54,7 @@ public final class ExecutorVerticle extends VerticleBase {
     private EventConsumer breakers;
     private final BreakerBoard board = new BreakerBoard();
     private final SyncAwaits syncAwaits = new SyncAwaits();
+    private StoredPlanCheck storedPlans;
     private EventConsumer syncStatus;
     private TargetPools pools;
     private PhaseRunner runner;
@@ -65,6 +67,7 @@ public final class ExecutorVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         pools = new TargetPools(vertx, platform.config().targets(), "zdm-executor");
+        storedPlans = new StoredPlanCheck(platform.codec());
         Retrying retrying = new Retrying(new Backoff(config.retryFirstDelayMs(), config.retryMaxDelayMs(), config.ddlMaxAttempts() - 1));
         runner = new PhaseRunner(new SqlStepRunner(retrying, config.statementTimeoutMs()), new IndexStepRunner(retrying),
                 new FlagStepRunner(), new BackfillStepRunner(board, platform.registry()),
@@ -120,7 +123,6 @@ public final class ExecutorVerticle extends VerticleBase {
             return Future.failedFuture(new ZdmException(ErrorCode.INVALID_REQUEST, envelope.position() + " is not a PhaseCommand"));
         }
         long started = System.currentTimeMillis();
-        String id = command.getMigrationId();
         Phase phase;
         try {
             phase = PhaseMapper.fromEvent(command.getPhase());
@@ -128,13 +130,19 @@ public final class ExecutorVerticle extends VerticleBase {
         } catch (ZdmException e) {
             return publishResult(command, 0, e, started);
         }
+        return pools.ready(command.getTarget())
+                .compose(v -> storedPlans.check(pools.pool(command.getTarget()), command))
+                .compose(v -> run(command, phase, started));
+    }
+
+    private Future<Void> run(PhaseCommand command, Phase phase, long started) {
+        String id = command.getMigrationId();
         PhaseControl handle = running.computeIfAbsent(id, k -> new PhaseControl());
         LOG.info("{} phase {} ({}) {} attempt {}: {} steps", id, phase.id(), phase.name(), command.getDirection(), command.getAttempt(),
                 command.getDirection().equals("ROLLBACK") ? phase.rollback().size() : phase.steps().size());
         StepContext ctx = new StepContext(vertx, pools.pool(command.getTarget()), id, command.getTarget(), phase,
                 command.getDirection(), command.getOptions(), handle, p -> publishProgress(command, p));
-        return pools.ready(command.getTarget())
-                .compose(v -> runner.run(ctx))
+        return runner.run(ctx)
                 .transform(ar -> publishResult(command, ar.succeeded() ? ar.result() : 0,
                         ar.succeeded() ? null : Errors.classify(ar.cause(), phase.id()), started))
                 .onComplete(x -> running.remove(id, handle));
@@ -170,6 +178,7 @@ public final class ExecutorVerticle extends VerticleBase {
         if (!(envelope.event() instanceof ControlCommand command)) return Future.succeededFuture();
         PhaseControl handle = running.get(command.getMigrationId());
         if (handle == null) return Future.succeededFuture();
+        envelope.signer(platform.config().tokens(), Role.OPERATOR);
         switch (command.getAction()) {
             case "PAUSE" -> handle.pause();
             case "RESUME" -> handle.resume();

@@ -12,6 +12,9 @@ import dev.zdm.planner.orchestrate.Orchestrator;
 import dev.zdm.planner.orchestrate.Planning;
 import dev.zdm.planner.orchestrate.Stores;
 import dev.zdm.runtime.Platform;
+import dev.zdm.runtime.auth.Principal;
+import dev.zdm.runtime.auth.Role;
+import dev.zdm.runtime.auth.Tokens;
 import dev.zdm.runtime.db.TargetPools;
 import dev.zdm.runtime.kafka.EventConsumer;
 import dev.zdm.runtime.kafka.EventHandler;
@@ -44,10 +47,23 @@ public final class PlannerVerticle extends VerticleBase {
         Stores stores = new Stores(pools, platform.codec());
         Orchestrator orchestrator = new Orchestrator(stores, platform.publisher(), topics, planning);
         Controls controls = new Controls(stores, orchestrator);
-        consume("requests", topics.migrationRequests(), typed(MigrationRequested.class, orchestrator::onRequest));
+        Tokens tokens = platform.config().tokens();
+        consume("requests", topics.migrationRequests(), signed(tokens, Role.SUBMITTER, MigrationRequested.class, (request, sender) -> {
+            if (!sender.maySubmitTo(request.getTarget())) {
+                throw new ZdmException(ErrorCode.ACCESS_DENIED, "token " + sender.name() + " may not submit to target " + request.getTarget());
+            }
+            request.setRequestedBy(sender.name());
+            return orchestrator.onRequest(request);
+        }));
         consume("results", topics.phaseResults(), typed(PhaseResult.class, orchestrator::onResult));
-        consume("deployments", topics.deployments(), typed(DeploymentEvent.class, orchestrator::onDeployment));
-        consume("control", topics.control(), typed(ControlCommand.class, controls::onControl));
+        consume("deployments", topics.deployments(), signed(tokens, Role.DEPLOYER, DeploymentEvent.class, (deployment, sender) -> {
+            deployment.setDeployedBy(sender.name());
+            return orchestrator.onDeployment(deployment);
+        }));
+        consume("control", topics.control(), signed(tokens, Role.OPERATOR, ControlCommand.class, (command, sender) -> {
+            command.setRequestedBy(sender.name());
+            return controls.onControl(command);
+        }));
         return orchestrator.resumeAll();
     }
 
@@ -66,6 +82,19 @@ public final class PlannerVerticle extends VerticleBase {
                         + e.event().getClass().getSimpleName() + " where a " + type.getSimpleName() + " belongs"));
             }
             return action.apply(type.cast(e.event()));
+        };
+    }
+
+    /**
+     * A handler for events callers send: the event must be signed by a configured token holding
+     * {@code role} ({@link Envelope#signer}); otherwise it is dead-lettered with the reason and nothing runs.
+     * The sender's token name replaces whatever the event says about who sent it.
+     */
+    private static <T extends SpecificRecord> EventHandler signed(Tokens tokens, Role role, Class<T> type,
+                                                                   java.util.function.BiFunction<T, Principal, Future<Void>> action) {
+        return (Envelope e) -> {
+            Principal sender = e.signer(tokens, role);
+            return typed(type, event -> action.apply(event, sender)).handle(e);
         };
     }
 

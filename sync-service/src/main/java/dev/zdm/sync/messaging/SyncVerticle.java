@@ -6,6 +6,7 @@ import dev.zdm.events.ControlCommand;
 import dev.zdm.events.SyncCommand;
 import dev.zdm.runtime.Platform;
 import dev.zdm.runtime.db.TargetPools;
+import dev.zdm.runtime.auth.Role;
 import dev.zdm.runtime.kafka.Envelope;
 import dev.zdm.runtime.kafka.EventConsumer;
 import dev.zdm.sync.SyncConfig;
@@ -102,6 +103,7 @@ public final class SyncVerticle extends VerticleBase {
         if (!(envelope.event() instanceof ControlCommand command) || !"CANCEL".equals(command.getAction())) return Future.succeededFuture();
         var running = sessions.session(command.getMigrationId());
         if (running == null) return Future.succeededFuture();
+        envelope.signer(platform.config().tokens(), Role.OPERATOR);
         LOG.info("{} cancelled: stopping its sync", command.getMigrationId());
         var stop = new SyncRequest.Stop(command.getMigrationId(), running.spec().target(), running.report().phaseId());
         return Future.fromCompletionStage(sessions.handle(stop), vertx.getOrCreateContext()).compose(this::publishStatus);

@@ -52,8 +52,10 @@ class SyncServiceIT {
     }
 
     private ZdmProcess startService() {
-        return ZdmProcess.start(Settings.of(Map.of("kafka.bootstrap", infra.kafkaBootstrap(), "kafka.topicPrefix", infra.topicPrefix(),
-                "targets.main.url", infra.jdbcUrl(), "http.port", "0", "sync.statusIntervalMs", "200")), List.of(SyncFactory.service()));
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("kafka.bootstrap", infra.kafkaBootstrap(),
+                "kafka.topicPrefix", infra.topicPrefix(), "targets.main.url", infra.jdbcUrl(), "http.port", "0", "sync.statusIntervalMs", "200"));
+        settings.putAll(Bus.operatorTokenSettings());
+        return ZdmProcess.start(Settings.of(settings), List.of(SyncFactory.service()));
     }
 
     @Test

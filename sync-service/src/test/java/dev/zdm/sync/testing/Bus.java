@@ -3,6 +3,8 @@ package dev.zdm.sync.testing;
 import dev.zdm.events.ControlCommand;
 import dev.zdm.events.SyncCommand;
 import dev.zdm.events.SyncStatus;
+import dev.zdm.runtime.auth.EventSignature;
+import dev.zdm.runtime.auth.Tokens;
 import dev.zdm.runtime.kafka.KafkaProps;
 import dev.zdm.runtime.messaging.Topics;
 import dev.zdm.runtime.serde.EventCodec;
@@ -40,6 +42,8 @@ public final class Bus implements AutoCloseable {
         follower.start();
     }
 
+    public static final String OPERATOR_TOKEN = Tokens.generate();
+
     public static SyncCommand.Builder command(String migrationId, String phaseId, String action) {
         return SyncCommand.newBuilder().setMigrationId(migrationId).setTarget(Harness.TARGET).setPhaseId(phaseId).setAction(action)
                 .setMode("DUAL_WRITE").setSourceTable("").setTargetTable("").setKeyColumns(List.of()).setMapping(Map.of())
@@ -51,10 +55,19 @@ public final class Bus implements AutoCloseable {
         producer.flush();
     }
 
+    /** An operator's cancel, signed with {@link #OPERATOR_TOKEN}. */
     public void cancel(String migrationId) {
         ControlCommand cancel = ControlCommand.newBuilder().setMigrationId(migrationId).setAction("CANCEL").setAt(Instant.now()).build();
-        producer.send(new ProducerRecord<>(topics.control(), migrationId, codec.encode(cancel)));
+        byte[] value = codec.encode(cancel);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.control(), migrationId, value);
+        EventSignature.sign(record.headers(), Tokens.digest(OPERATOR_TOKEN), topics.control(), migrationId, value);
+        producer.send(record);
         producer.flush();
+    }
+
+    /** Settings that make a service accept {@link #OPERATOR_TOKEN}'s control commands. */
+    public static Map<String, String> operatorTokenSettings() {
+        return Map.of("auth.tokens.ops.digest", Tokens.digestHex(OPERATOR_TOKEN), "auth.tokens.ops.roles", "operator");
     }
 
     /** The first status of {@code migrationId} for {@code phaseId} that is one of {@code states}, waiting up to {@code timeout}. */

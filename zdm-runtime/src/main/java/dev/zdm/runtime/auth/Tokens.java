@@ -72,6 +72,11 @@ public final class Tokens {
         return Optional.ofNullable(found);
     }
 
+    /** Every configured token. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
     /** The configured token named {@code name}, with its digest (the key its events are signed with). */
     public Optional<Entry> named(String name) {
         return entries.stream().filter(e -> e.principal().name().equals(name)).findFirst();

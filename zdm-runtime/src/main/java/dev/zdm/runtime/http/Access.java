@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class Access {
     private static final Logger LOG = LoggerFactory.getLogger(Access.class);
     private static final String PRINCIPAL = "zdm.principal";
+    private static final String DIGEST = "zdm.digest";
     private static final String BEARER = "bearer ";
 
     private final Tokens tokens;
@@ -52,7 +53,8 @@ public final class Access {
                 refuse(ctx, 401, "unauthenticated", "authentication required: send Authorization: Bearer <token>");
                 return;
             }
-            Optional<Principal> caller = tokens.authenticate(header.substring(BEARER.length()).trim());
+            String token = header.substring(BEARER.length()).trim();
+            Optional<Principal> caller = tokens.authenticate(token);
             if (caller.isEmpty()) {
                 refuse(ctx, 401, "unknown_token", "the token is not known to this server");
                 return;
@@ -62,6 +64,7 @@ public final class Access {
                 return;
             }
             ctx.put(PRINCIPAL, caller.get());
+            ctx.put(DIGEST, Tokens.digest(token));
             ctx.next();
         };
     }
@@ -101,6 +104,11 @@ public final class Access {
     /** The caller a {@link #require} handler let through. */
     public static Principal caller(RoutingContext ctx) {
         return ctx.get(PRINCIPAL);
+    }
+
+    /** The digest of the token the caller presented: the key the events sent on its behalf are signed with. */
+    public static byte[] signingKey(RoutingContext ctx) {
+        return ctx.get(DIGEST);
     }
 
     /** Refuses a request the caller is authenticated for but not allowed to make (a submitter's other target). */

@@ -40,12 +40,12 @@ public final class IngestRoutes {
             var event = MigrationRequested.newBuilder().setMigrationId(id).setTarget(b.getString("target")).setSql(b.getString("sql"))
                     .setSource(b.getString("source", "http")).setRequestedBy(caller.name()).setRequestedAt(Instant.now())
                     .setOptions(Map.of()).build();
-            publisher.publish(topics.migrationRequests(), id, event).onComplete(ar -> accepted(ctx, ar.cause(), new JsonObject().put("migrationId", id)));
+            publisher.publish(topics.migrationRequests(), id, event, Access.signingKey(ctx)).onComplete(ar -> accepted(ctx, ar.cause(), new JsonObject().put("migrationId", id)));
         }));
         router.post("/api/deployments").handler(access.require(Role.DEPLOYER)).handler(ctx -> body(ctx, "service", "version").ifPresent(b -> {
             var event = DeploymentEvent.newBuilder().setService(b.getString("service")).setVersion(b.getString("version"))
                     .setEnvironment(b.getString("environment")).setDeployedBy(Access.caller(ctx).name()).setDeployedAt(Instant.now()).build();
-            publisher.publish(topics.deployments(), event.getService(), event).onComplete(ar -> accepted(ctx, ar.cause(), b));
+            publisher.publish(topics.deployments(), event.getService(), event, Access.signingKey(ctx)).onComplete(ar -> accepted(ctx, ar.cause(), b));
         }));
         router.post("/api/migrations/:id/control").handler(access.require(Role.OPERATOR)).handler(ctx -> body(ctx, "action").ifPresent(b -> {
             String action = b.getString("action").toUpperCase().replace('-', '_');
@@ -56,7 +56,7 @@ public final class IngestRoutes {
             String id = ctx.pathParam("id");
             var event = ControlCommand.newBuilder().setMigrationId(id).setAction(action).setReason(b.getString("reason"))
                     .setBatchSize(b.getInteger("batchSize")).setRequestedBy(Access.caller(ctx).name()).setAt(Instant.now()).build();
-            publisher.publish(topics.control(), id, event).onComplete(ar -> accepted(ctx, ar.cause(), b.put("migrationId", id)));
+            publisher.publish(topics.control(), id, event, Access.signingKey(ctx)).onComplete(ar -> accepted(ctx, ar.cause(), b.put("migrationId", id)));
         }));
     }
 

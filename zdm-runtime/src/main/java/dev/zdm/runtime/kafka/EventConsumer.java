@@ -191,7 +191,8 @@ public final class EventConsumer implements AutoCloseable {
             return Future.failedFuture(e);
         }
         registry.counter("zdm_events_consumed_total", "topic", record.topic(), "type", event.getClass().getSimpleName()).increment();
-        Envelope envelope = new Envelope(record.topic(), record.partition(), record.offset(), record.key(), event);
+        Envelope envelope = new Envelope(record.topic(), record.partition(), record.offset(), record.key(), event, record.value(),
+                record.headers());
         Promise<Void> promise = Promise.promise();
         context.runOnContext(v -> {
             try {

@@ -1,5 +1,6 @@
 package dev.zdm.runtime.kafka;
 
+import dev.zdm.runtime.auth.EventSignature;
 import dev.zdm.runtime.serde.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -31,9 +32,19 @@ public final class EventPublisher implements AutoCloseable {
 
     /** Sends {@code event} keyed by {@code key} (a migration id, breaker name or service). */
     public Future<RecordMetadata> publish(String topic, String key, SpecificRecord event) {
+        return publish(topic, key, event, null);
+    }
+
+    /**
+     * Sends {@code event} signed with a token's digest ({@link EventSignature}), for events a caller
+     * sends on behalf of a token holder; unsigned when {@code digest} is null.
+     */
+    public Future<RecordMetadata> publish(String topic, String key, SpecificRecord event, byte[] digest) {
         Promise<RecordMetadata> promise = Promise.promise();
         byte[] bytes = codec.encode(event);
-        producer.send(new ProducerRecord<>(topic, key, bytes), (metadata, error) -> {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, bytes);
+        if (digest != null) EventSignature.sign(record.headers(), digest, topic, key, bytes);
+        producer.send(record, (metadata, error) -> {
             registry.counter("zdm_events_published_total", "topic", topic, "type", event.getClass().getSimpleName(),
                     "outcome", error == null ? "ok" : "error").increment();
             if (error == null) promise.complete(metadata);
