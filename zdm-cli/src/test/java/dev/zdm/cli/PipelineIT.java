@@ -264,6 +264,22 @@ class PipelineIT {
                 .isEqualTo("0");
     }
 
+    @Test
+    void the_targets_policy_rejects_copy_program_and_a_direct_run_of_a_danger_statement_with_the_reason() throws Exception {
+        java.nio.file.Path marker = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "zdm-it-" + UUID.randomUUID());
+        byte[] ci = Tokens.digest(CI_TOKEN);
+        var copy = Requests.request("it-copy-program", "main", "c.sql", "-- @metadata {\"strategy\": \"direct\"}\nCOPY (SELECT 1) TO PROGRAM 'touch " + marker + "';");
+        assertThat(Requests.submitAndFollow(infra.kafkaBootstrap(), topics, copy, ci, Duration.ofSeconds(60), e -> { })).isEqualTo("REJECTED");
+        assertThat(query("SELECT error_code || ' ' || error_message FROM zdm.migrations WHERE migration_id = 'it-copy-program'"))
+                .startsWith("ZDM-NOT-ALLOWED").contains("needs 'copy-program'").contains("targets.main.allow");
+        assertThat(marker).doesNotExist();
+
+        var drop = Requests.request("it-direct-drop", "main", "d.sql", "-- @metadata {\"strategy\": \"direct\"}\nDROP TABLE users;");
+        assertThat(Requests.submitAndFollow(infra.kafkaBootstrap(), topics, drop, ci, Duration.ofSeconds(60), e -> { })).isEqualTo("REJECTED");
+        assertThat(query("SELECT error_message FROM zdm.migrations WHERE migration_id = 'it-direct-drop'")).contains("needs 'direct-danger'");
+        assertThat(query("SELECT count(*) FROM users")).isEqualTo("1000");
+    }
+
     private static dev.zdm.events.PhaseCommand forgedPhase(String id, String sql) {
         var phase = new dev.zdm.domain.plan.Phase("p0", 0, "forged", "direct", dev.zdm.domain.plan.PhaseKind.DB,
                 List.of(dev.zdm.domain.plan.Step.Sql.of("p0.s0", sql)), List.of(), java.util.Optional.empty(), false);

@@ -28,6 +28,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 /** The planner service: wires the consumers to the {@link Orchestrator} and {@link Controls}. */
 public final class PlannerVerticle extends VerticleBase {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlannerVerticle.class);
     private final Platform platform;
     private final PlannerConfig config;
     private final Planning planning;
@@ -64,7 +65,26 @@ public final class PlannerVerticle extends VerticleBase {
             command.setRequestedBy(sender.name());
             return controls.onControl(command);
         }));
+        warnOfSuperusers();
         return orchestrator.resumeAll();
+    }
+
+    /**
+     * Says, once per target at start, when zdm connects as a superuser: such a role can run operating
+     * system commands and change the whole server, which no migration needs. Never stops the start.
+     */
+    private void warnOfSuperusers() {
+        for (String target : pools.targets().keySet()) {
+            pools.ready(target)
+                    .compose(v -> pools.pool(target).query("SELECT current_user::text, rolsuper FROM pg_roles WHERE rolname = current_user").execute())
+                    .onSuccess(rows -> rows.forEach(r -> {
+                        if (Boolean.TRUE.equals(r.getBoolean(1))) {
+                            LOG.warn("target {} connects as {}, a superuser: it can run operating system commands (COPY ... PROGRAM) and change "
+                                    + "the whole server; give zdm a role that owns the application's tables instead", target, r.getString(0));
+                        }
+                    }))
+                    .onFailure(e -> LOG.warn("target {}: cannot tell whether its role is a superuser: {}", target, e.getMessage()));
+        }
     }
 
     private void consume(String role, String topic, EventHandler handler) {

@@ -61,6 +61,7 @@ public final class Orchestrator {
                     Planning.Result result;
                     try {
                         result = planning.plan(request.getSource(), request.getSql(), catalog);
+                        TargetPolicy.check(request.getTarget(), result.statements(), stores.config(request.getTarget()).allow());
                     } catch (ZdmException e) {
                         return store.insertRejected(request, e.code().code(), e.getMessage()).compose(v -> reject(request, e));
                     }

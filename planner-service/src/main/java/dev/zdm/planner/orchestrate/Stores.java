@@ -31,6 +31,11 @@ public final class Stores {
         return List.copyOf(pools.targets().keySet());
     }
 
+    /** The target's configuration. */
+    public dev.zdm.runtime.config.TargetConfig config(String target) {
+        return pools.config(target);
+    }
+
     public MigrationStore store(String target) {
         return stores.computeIfAbsent(target, t -> new MigrationStore(pools.pool(t), codec));
     }

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /** What every service needs: the broker, topic names, the HTTP endpoint, the target databases, and the accepted tokens. */
 public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost, int httpPort, boolean metricsOpen, String instanceId,
                            Map<String, TargetConfig> targets, Tokens tokens) {
-    private static final Set<String> TARGET_FIELDS = Set.of("url", "user", "password", "poolSize");
+    private static final Set<String> TARGET_FIELDS = Set.of("url", "user", "password", "poolSize", "allow");
 
     public CommonConfig {
         targets = Map.copyOf(targets);
@@ -44,7 +44,7 @@ public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost
             int dot = rest.lastIndexOf('.');
             String field = dot < 0 ? "" : rest.substring(dot + 1);
             if (dot <= 0 || !TARGET_FIELDS.contains(field)) {
-                reader.problem("unknown key " + entry.getKey() + " (targets take targets.<name>.url, .user, .password, .poolSize)");
+                reader.problem("unknown key " + entry.getKey() + " (targets take targets.<name>.url, .user, .password, .poolSize, .allow)");
                 continue;
             }
             raw.computeIfAbsent(rest.substring(0, dot), n -> new TreeMap<>()).put(field, entry.getValue());
@@ -68,7 +68,13 @@ public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost
                     reader.problem("targets." + name + ".poolSize=" + fields.get("poolSize") + " must be an integer within 1..100");
                 }
             }
-            targets.put(name, new TargetConfig(name, url, fields.get("user"), fields.get("password"), poolSize));
+            Set<String> allow = new TreeSet<>();
+            for (String a : fields.getOrDefault("allow", "").split(",")) {
+                if (a.isBlank()) continue;
+                if (TargetConfig.ALLOWANCES.contains(a.trim())) allow.add(a.trim());
+                else reader.problem("targets." + name + ".allow: unknown allowance '" + a.trim() + "' (one of " + new TreeSet<>(TargetConfig.ALLOWANCES) + ")");
+            }
+            targets.put(name, new TargetConfig(name, url, fields.get("user"), fields.get("password"), poolSize, allow));
         }
         return targets;
     }
