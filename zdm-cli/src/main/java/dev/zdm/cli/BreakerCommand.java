@@ -39,7 +39,7 @@ final class BreakerCommand implements Callable<Integer> {
         }
         Vertx vertx = Vertx.vertx();
         try {
-            var pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(pg.vertxUri()).addProperty("application_name", "zdm-cli"))
+            var pool = PgBuilder.pool().connectingTo(pg.connectOptions().addProperty("application_name", "zdm-cli"))
                     .using(vertx).build();
             var transition = ZdmProcess.await(new BreakerStore(pool).reset(name, reason, Instant.now()));
             if (transition.isEmpty()) {

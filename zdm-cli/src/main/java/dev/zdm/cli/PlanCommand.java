@@ -43,6 +43,9 @@ final class PlanCommand implements Callable<Integer> {
             + "catalog and dropped afterwards (needs CREATEDB)")
     String pg;
 
+    @Option(names = "--pg-password-file", paramLabel = "FILE", description = "file holding the database password (default: $PGPASSWORD)")
+    Path pgPasswordFile;
+
     @Option(names = "--json", description = "machine-readable output for CI jobs")
     boolean json;
 
@@ -61,7 +64,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         Vertx vertx = pg == null ? null : Vertx.vertx();
         try {
-            PgConnectOptions options = vertx == null ? null : PgConnectOptions.fromUri(pgOption().vertxUri()).addProperty("application_name", "zdm-plan");
+            PgConnectOptions options = vertx == null ? null : pgOption().connectOptions().addProperty("application_name", "zdm-plan");
             Pool pool = vertx == null ? null : PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(options).using(vertx).build();
             Catalog catalog = pool == null ? Catalog.empty() : ZdmProcess.await(ReadOnly.read(pool, CatalogReader::read));
             PlannedMigration planned = new Planner().analyzeAndPlan(statements, catalog);
@@ -97,6 +100,7 @@ final class PlanCommand implements Callable<Integer> {
     private PgOption pgOption() {
         PgOption option = new PgOption();
         option.url = pg;
+        option.passwordFile = pgPasswordFile;
         return option;
     }
 }

@@ -19,8 +19,11 @@ import picocli.CommandLine.Option;
         description = "Run the planner, executor, sync and monitor services in one process against --pg (served as target 'default'). "
                 + "Starts an embedded Kafka broker when --kafka is absent. Runs until interrupted.")
 final class UpCommand implements Callable<Integer> {
-    @Option(names = "--pg", paramLabel = "URL", description = "target database, postgresql://user:pass@host:port/db or a JDBC URL")
+    @Option(names = "--pg", paramLabel = "URL", description = "target database, postgresql://user@host:port/db or a JDBC URL")
     String pg;
+
+    @Option(names = "--pg-password-file", paramLabel = "FILE", description = "file holding the target's password (default: $PGPASSWORD)")
+    Path pgPasswordFile;
 
     @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers (default: start an embedded broker)")
     String kafka;
@@ -45,6 +48,7 @@ final class UpCommand implements Callable<Integer> {
         if (bootstrap == null) {
             PgOption target = new PgOption();
             target.url = pg;
+            target.passwordFile = pgPasswordFile;
             InfraOptions options = InfraOptions.fromEnvironment().withPostgres(target.jdbcUrl(), null, null);
             broker = LocalInfra.start(options);
             bootstrap = broker.kafkaBootstrap();
@@ -54,6 +58,10 @@ final class UpCommand implements Callable<Integer> {
         values.put("kafka.bootstrap", bootstrap);
         values.put("http.port", Integer.toString(httpPort));
         if (pg != null) values.put("targets.default.url", pg);
+        if (pgPasswordFile != null) values.put("targets.default.passwordFile", pgPasswordFile.toString());
+        if (pg != null && !dev.zdm.runtime.config.TargetConfig.redact(pg).equals(pg)) {
+            System.err.println("zdm up: the password in --pg is visible to every user of this machine (ps); use --pg-password-file FILE or PGPASSWORD");
+        }
         List<Key<?>> keys = AllServices.factories().stream().flatMap(f -> f.keys().stream()).toList();
         boolean tokensConfigured = Settings.load(config, System.getenv(), values, keys).values().keySet().stream().anyMatch(k -> k.startsWith("auth.tokens"));
         if (!tokensConfigured) {

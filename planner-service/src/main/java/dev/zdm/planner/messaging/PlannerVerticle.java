@@ -65,6 +65,7 @@ public final class PlannerVerticle extends VerticleBase {
             command.setRequestedBy(sender.name());
             return controls.onControl(command);
         }));
+        pools.targets().keySet().forEach(t -> platform.health().register("planner.target." + t, () -> pools.available(t)));
         warnOfSuperusers();
         return orchestrator.resumeAll();
     }
@@ -121,6 +122,7 @@ public final class PlannerVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         consumers.forEach(c -> platform.health().unregister(c.name().replace("planner-", "planner.")));
+        pools.targets().keySet().forEach(t -> platform.health().unregister("planner.target." + t));
         return vertx.executeBlocking(() -> {
             consumers.forEach(EventConsumer::close);
             return null;

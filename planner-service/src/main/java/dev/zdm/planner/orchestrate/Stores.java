@@ -13,6 +13,7 @@ import java.util.function.Function;
  * and which target holds which migration.
  */
 public final class Stores {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Stores.class);
     private final TargetPools pools;
     private final EventCodec codec;
     private final Map<String, MigrationStore> stores = new ConcurrentHashMap<>();
@@ -68,10 +69,15 @@ public final class Stores {
         });
     }
 
-    /** Runs {@code action} on each target's store in turn. */
+    /** Runs {@code action} on each target's store in turn; a target that cannot be reached is logged and left, the others go on. */
     public Future<Void> forEachTarget(Function<MigrationStore, Future<Void>> action) {
         Future<Void> chain = Future.succeededFuture();
-        for (String t : targetNames()) chain = chain.compose(v -> ready(t)).compose(v -> action.apply(store(t)));
+        for (String t : targetNames()) {
+            chain = chain.compose(v -> ready(t).compose(x -> action.apply(store(t))).recover(e -> {
+                LOG.error("{}; the other targets go on", e.getMessage());
+                return Future.succeededFuture();
+            }));
+        }
         return chain;
     }
 }

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /** What every service needs: the broker, topic names, the HTTP endpoint, the target databases, and the accepted tokens. */
 public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost, int httpPort, boolean metricsOpen, String instanceId,
                            Map<String, TargetConfig> targets, Tokens tokens) {
-    private static final Set<String> TARGET_FIELDS = Set.of("url", "user", "password", "poolSize", "allow");
+    private static final Set<String> TARGET_FIELDS = Set.of("url", "user", "password", "passwordFile", "poolSize", "allow");
 
     public CommonConfig {
         targets = Map.copyOf(targets);
@@ -44,7 +44,7 @@ public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost
             int dot = rest.lastIndexOf('.');
             String field = dot < 0 ? "" : rest.substring(dot + 1);
             if (dot <= 0 || !TARGET_FIELDS.contains(field)) {
-                reader.problem("unknown key " + entry.getKey() + " (targets take targets.<name>.url, .user, .password, .poolSize, .allow)");
+                reader.problem("unknown key " + entry.getKey() + " (targets take targets.<name>.url, .user, .password, .passwordFile, .poolSize, .allow)");
                 continue;
             }
             raw.computeIfAbsent(rest.substring(0, dot), n -> new TreeMap<>()).put(field, entry.getValue());
@@ -55,7 +55,7 @@ public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost
             Map<String, String> fields = raw.get(name);
             String url = fields.get("url");
             if (url == null || !validUrl(url)) {
-                reader.problem("targets." + name + ".url" + (url == null ? " is required" : "=" + url
+                reader.problem("targets." + name + ".url" + (url == null ? " is required" : "=" + TargetConfig.redact(url)
                         + " must be postgresql://host:port/database (optionally jdbc: prefixed)"));
                 continue;
             }
@@ -74,9 +74,33 @@ public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost
                 if (TargetConfig.ALLOWANCES.contains(a.trim())) allow.add(a.trim());
                 else reader.problem("targets." + name + ".allow: unknown allowance '" + a.trim() + "' (one of " + new TreeSet<>(TargetConfig.ALLOWANCES) + ")");
             }
-            targets.put(name, new TargetConfig(name, url, fields.get("user"), fields.get("password"), poolSize, allow));
+            targets.put(name, new TargetConfig(name, url, fields.get("user"), password(reader, name, fields), poolSize, allow));
         }
         return targets;
+    }
+
+    /**
+     * The target's password: {@code .password}, else the content of the file {@code .passwordFile}
+     * (one line; a secret store mounts such files), else {@code PGPASSWORD} from the environment, else
+     * none (a password in the URL, or an authentication that needs none). Problems name the key, never
+     * the password.
+     */
+    private static String password(ConfigReader reader, String name, Map<String, String> fields) {
+        if (fields.get("password") != null) {
+            if (fields.get("passwordFile") != null) reader.problem("targets." + name + ": set .password or .passwordFile, not both");
+            return fields.get("password");
+        }
+        String file = fields.get("passwordFile");
+        if (file != null) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip();
+            } catch (java.io.IOException | RuntimeException e) {
+                reader.problem("targets." + name + ".passwordFile=" + file + " cannot be read: " + e.getClass().getSimpleName());
+                return null;
+            }
+        }
+        String env = System.getenv("PGPASSWORD");
+        return env == null || env.isEmpty() ? null : env;
     }
 
     private static boolean validUrl(String url) {

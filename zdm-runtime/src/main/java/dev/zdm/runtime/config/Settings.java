@@ -30,7 +30,7 @@ public final class Settings {
     /**
      * Layers {@code file} (may be null), then environment variables, then {@code overrides}.
      * An environment variable {@code ZDM_X_Y} overrides the file's key whose {@link #envName} it is;
-     * {@code ZDM_TARGETS_<NAME>_URL} / {@code _USER} / {@code _PASSWORD} declare a target.
+     * {@code ZDM_TARGETS_<NAME>_URL} / {@code _USER} / {@code _PASSWORD} / {@code _PASSWORDFILE} declare a target.
      */
     public static Settings load(Path file, Map<String, String> env, Map<String, String> overrides) {
         return load(file, env, overrides, java.util.List.of());
@@ -73,7 +73,11 @@ public final class Settings {
         if (last <= 0) return null;
         String field = rest.substring(last + 1).toLowerCase();
         String target = rest.substring(0, last).toLowerCase().replace('_', '-');
-        return field.equals("poolsize") ? "targets." + target + ".poolSize" : "targets." + target + "." + field;
+        return switch (field) {
+            case "poolsize" -> "targets." + target + ".poolSize";
+            case "passwordfile" -> "targets." + target + ".passwordFile";
+            default -> "targets." + target + "." + field;
+        };
     }
 
     public Map<String, String> values() {

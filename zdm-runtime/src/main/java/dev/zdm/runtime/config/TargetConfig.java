@@ -41,6 +41,19 @@ public record TargetConfig(String name, String url, String user, String password
         return url.startsWith("jdbc:") ? url : "jdbc:" + url;
     }
 
+    /** Never the password: a record's default toString would print it wherever a target is logged. */
+    @Override
+    public String toString() {
+        return "TargetConfig[" + describe() + ", user=" + user + ", password=" + (password == null ? "none" : "***") + ", poolSize=" + poolSize
+                + ", allow=" + allow + "]";
+    }
+
+    /** {@code url} without any password it carries (in the authority or as a query parameter): safe to print. */
+    public static String redact(String url) {
+        if (url == null) return null;
+        return url.replaceAll("(//[^/:@]*):[^@/]*@", "$1:***@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+    }
+
     /** Host, port and database only: safe to log. */
     public String describe() {
         URI uri = URI.create(vertxUri());

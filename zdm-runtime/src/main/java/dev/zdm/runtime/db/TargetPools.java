@@ -23,6 +23,7 @@ public final class TargetPools implements AutoCloseable {
     private final String applicationName;
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
     private final Map<String, Future<Integer>> schemas = new ConcurrentHashMap<>();
+    private final Map<String, String> unavailable = new ConcurrentHashMap<>();
 
     /** @param applicationName set as {@code application_name} on every connection, e.g. {@code zdm-executor} */
     public TargetPools(Vertx vertx, Map<String, TargetConfig> targets, String applicationName) {
@@ -42,12 +43,23 @@ public final class TargetPools implements AutoCloseable {
      * process, tried again on the next call after a failure.
      */
     public Future<Void> ready(String name) {
-        Future<Integer> f = schemas.computeIfAbsent(name, n -> ControlSchema.ensure(pool(n)));
+        Future<Integer> f = schemas.computeIfAbsent(name, n -> ControlSchema.ensure(pool(n))
+                .onSuccess(v -> unavailable.remove(n))
+                .onFailure(e -> unavailable.put(n, e.getMessage() == null ? e.toString() : e.getMessage())));
         if (f.failed()) {
             schemas.remove(name, f);
             return ready(name);
         }
-        return f.mapEmpty();
+        return f.<Void>mapEmpty().recover(e -> {
+            ZdmException z = e instanceof ZdmException known ? known : null;
+            return Future.failedFuture(new ZdmException(z != null ? z.code() : ErrorCode.CONNECTION_LOST, "target " + config(name).describe()
+                    + " is not available: " + e.getMessage(), null, z != null ? z.sqlState() : null, e));
+        });
+    }
+
+    /** True unless the last attempt to reach target {@code name} failed; for health checks. */
+    public boolean available(String name) {
+        return !unavailable.containsKey(name);
     }
 
     public TargetConfig config(String name) {

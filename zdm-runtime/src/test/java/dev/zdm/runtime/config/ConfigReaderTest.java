@@ -41,7 +41,7 @@ class ConfigReaderTest {
                         "executor.lockTimeoutMs=-3 must be a number of milliseconds within 1..60000",
                         "unknown key executor.lockTimeotMs (did you mean executor.lockTimeoutMs?)",
                         "targets.orders.url=mysql://x must be postgresql://host:port/database (optionally jdbc: prefixed)",
-                        "unknown key targets.orders.colour (targets take targets.<name>.url, .user, .password, .poolSize)"));
+                        "unknown key targets.orders.colour (targets take targets.<name>.url, .user, .password, .passwordFile, .poolSize, .allow)"));
     }
 
     @Test
