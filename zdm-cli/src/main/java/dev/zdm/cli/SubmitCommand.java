@@ -1,6 +1,7 @@
 package dev.zdm.cli;
 
 import dev.zdm.cli.follow.ProgressPrinter;
+import dev.zdm.domain.input.Inputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,13 @@ final class SubmitCommand implements Callable<Integer> {
         }
         String sql = Files.readString(file);
         String migrationId = id != null ? id : Requests.newMigrationId(file.getFileName().toString());
+        for (String[] check : new String[][] {{"--id", Inputs.nameProblem(migrationId)}, {"--target", Inputs.nameProblem(target)},
+                {file.toString(), Inputs.sqlProblem(sql)}}) {
+            if (check[1] != null) {
+                System.err.println("zdm submit: " + check[0] + " " + check[1]);
+                return 2;
+            }
+        }
         var request = Requests.request(migrationId, target, file.toString(), sql);
         if (!await) {
             Requests.send(kafka.bootstrap(), kafka.topics().migrationRequests(), migrationId, request, token.signingKey());

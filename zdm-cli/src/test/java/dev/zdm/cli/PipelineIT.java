@@ -43,6 +43,7 @@ class PipelineIT {
     private static final String CI_TOKEN = Tokens.generate();
     private static final String BILLING_TOKEN = Tokens.generate();
     private static final String VIEWER_TOKEN = Tokens.generate();
+    private static final String OPERATOR_TOKEN = Tokens.generate();
     private TestInfra infra;
     private ZdmProcess zdm;
     private Topics topics;
@@ -61,7 +62,8 @@ class PipelineIT {
         settings.putAll(Map.of("auth.tokens.ci.digest", Tokens.digestHex(CI_TOKEN), "auth.tokens.ci.roles", "submitter,deployer",
                 "auth.tokens.ci.targets", "*", "auth.tokens.billing-team.digest", Tokens.digestHex(BILLING_TOKEN),
                 "auth.tokens.billing-team.roles", "submitter", "auth.tokens.billing-team.targets", "billing",
-                "auth.tokens.dashboard.digest", Tokens.digestHex(VIEWER_TOKEN), "auth.tokens.dashboard.roles", "viewer"));
+                "auth.tokens.dashboard.digest", Tokens.digestHex(VIEWER_TOKEN), "auth.tokens.dashboard.roles", "viewer",
+                "auth.tokens.ops.digest", Tokens.digestHex(OPERATOR_TOKEN), "auth.tokens.ops.roles", "operator"));
         zdm = ZdmProcess.start(Settings.of(settings), AllServices.factories());
     }
 
@@ -278,6 +280,36 @@ class PipelineIT {
         assertThat(Requests.submitAndFollow(infra.kafkaBootstrap(), topics, drop, ci, Duration.ofSeconds(60), e -> { })).isEqualTo("REJECTED");
         assertThat(query("SELECT error_message FROM zdm.migrations WHERE migration_id = 'it-direct-drop'")).contains("needs 'direct-danger'");
         assertThat(query("SELECT count(*) FROM users")).isEqualTo("1000");
+    }
+
+    @Test
+    void bad_input_at_the_doors_is_refused_naming_the_field_without_class_names() throws Exception {
+        String base = "http://127.0.0.1:" + zdm.httpPort();
+        var big = post(base + "/api/migrations", CI_TOKEN, "{\"target\":\"main\",\"sql\":\"-- " + "x".repeat(300 * 1024) + "\"}");
+        assertThat(big.statusCode()).isEqualTo(413);
+        assertThat(big.body()).contains("larger than");
+        var wrongType = post(base + "/api/migrations", CI_TOKEN, "{\"target\":5,\"sql\":\"COMMENT ON TABLE users IS 'x'\"}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("field 'target' must be a string");
+        var newline = post(base + "/api/migrations", CI_TOKEN, "{\"id\":\"a\\nb\",\"target\":\"main\",\"sql\":\"COMMENT ON TABLE users IS 'x'\"}");
+        assertThat(newline.statusCode()).isEqualTo(400);
+        assertThat(newline.body()).contains("field 'id' must not contain white space or control characters");
+        var notJson = post(base + "/api/migrations", CI_TOKEN, "{\"target\": ");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).isEqualTo("{\"error\":\"the body must be a JSON object\"}");
+        var batch = post(base + "/api/migrations/it-x/control", OPERATOR_TOKEN, "{\"action\":\"retry-smaller-batch\",\"batchSize\":\"ten\"}");
+        assertThat(batch.statusCode()).isEqualTo(400);
+        assertThat(batch.body()).contains("field 'batchSize' must be a whole number");
+        var pathId = post(base + "/api/migrations/a%0Ab/control", OPERATOR_TOKEN, "{\"action\":\"pause\"}");
+        assertThat(pathId.statusCode()).isEqualTo(400);
+        for (var r : List.of(big, wrongType, newline, notJson, batch, pathId)) {
+            assertThat(r.body()).doesNotContainPattern("(java|io\\.vertx|com\\.fasterxml)\\.|Exception");
+        }
+
+        Requests.send(infra.kafkaBootstrap(), topics.migrationRequests(), "it-evil-id",
+                Requests.request("evil\nFAKE LOG LINE", "main", "e.sql", "COMMENT ON TABLE users IS 'x'"), Tokens.digest(CI_TOKEN));
+        assertThat(letters(Topics.dlq(topics.migrationRequests()), "it-evil-id").get("it-evil-id"))
+                .contains("migrationId must not contain white space or control characters");
     }
 
     private static dev.zdm.events.PhaseCommand forgedPhase(String id, String sql) {

@@ -2,6 +2,7 @@ package dev.zdm.planner.messaging;
 
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
+import dev.zdm.domain.input.Inputs;
 import dev.zdm.events.ControlCommand;
 import dev.zdm.events.DeploymentEvent;
 import dev.zdm.events.MigrationRequested;
@@ -50,6 +51,13 @@ public final class PlannerVerticle extends VerticleBase {
         Controls controls = new Controls(stores, orchestrator);
         Tokens tokens = platform.config().tokens();
         consume("requests", topics.migrationRequests(), signed(tokens, Role.SUBMITTER, MigrationRequested.class, (request, sender) -> {
+            Inputs.requireName("migrationId", request.getMigrationId());
+            Inputs.requireName("target", request.getTarget());
+            String sqlProblem = Inputs.sqlProblem(request.getSql());
+            if (sqlProblem != null) throw new ZdmException(ErrorCode.INVALID_REQUEST, "sql " + sqlProblem);
+            if (Inputs.textProblem(request.getSource()) != null) {
+                throw new ZdmException(ErrorCode.INVALID_REQUEST, "source " + Inputs.textProblem(request.getSource()));
+            }
             if (!sender.maySubmitTo(request.getTarget())) {
                 throw new ZdmException(ErrorCode.ACCESS_DENIED, "token " + sender.name() + " may not submit to target " + request.getTarget());
             }
@@ -58,10 +66,16 @@ public final class PlannerVerticle extends VerticleBase {
         }));
         consume("results", topics.phaseResults(), typed(PhaseResult.class, orchestrator::onResult));
         consume("deployments", topics.deployments(), signed(tokens, Role.DEPLOYER, DeploymentEvent.class, (deployment, sender) -> {
+            Inputs.requireName("service", deployment.getService());
+            Inputs.requireName("version", deployment.getVersion());
             deployment.setDeployedBy(sender.name());
             return orchestrator.onDeployment(deployment);
         }));
         consume("control", topics.control(), signed(tokens, Role.OPERATOR, ControlCommand.class, (command, sender) -> {
+            Inputs.requireName("migrationId", command.getMigrationId());
+            if (Inputs.textProblem(command.getReason()) != null) {
+                throw new ZdmException(ErrorCode.INVALID_REQUEST, "reason " + Inputs.textProblem(command.getReason()));
+            }
             command.setRequestedBy(sender.name());
             return controls.onControl(command);
         }));

@@ -1,5 +1,6 @@
 package dev.zdm.runtime.http;
 
+import dev.zdm.domain.input.Inputs;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
  * its {@link Access#require} door.
  */
 public final class HttpEndpoint {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpEndpoint.class);
     private final HttpServer server;
 
     private HttpEndpoint(HttpServer server) {
@@ -25,7 +27,15 @@ public final class HttpEndpoint {
     public static Future<HttpEndpoint> start(Vertx vertx, String host, int port, Health health,
                                              PrometheusMeterRegistry registry, Access access, Consumer<Router> routes) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(4 * 1024 * 1024));
+        router.route().handler(BodyHandler.create().setBodyLimit(Inputs.MAX_BODY_BYTES));
+        router.errorHandler(413, ctx -> error(ctx, 413, "the body is larger than " + Inputs.MAX_BODY_BYTES + " bytes"));
+        router.errorHandler(404, ctx -> error(ctx, 404, "no such resource"));
+        router.errorHandler(405, ctx -> error(ctx, 405, "method not allowed"));
+        router.errorHandler(500, ctx -> {
+            LOG.error("HTTP {} {} failed: {}", ctx.request().method(), ctx.currentRoute() == null ? "?" : ctx.currentRoute().getPath(),
+                    ctx.failure() == null ? "?" : ctx.failure().toString());
+            error(ctx, 500, "internal error");
+        });
         router.get("/health").handler(ctx -> {
             var checks = health.snapshot();
             boolean up = checks.values().stream().allMatch(Boolean::booleanValue);
@@ -40,6 +50,12 @@ public final class HttpEndpoint {
                 .end(registry.scrape()));
         routes.accept(router);
         return vertx.createHttpServer().requestHandler(router).listen(port, host).map(HttpEndpoint::new);
+    }
+
+    /** A JSON error body that says what went wrong and never which class threw. */
+    private static void error(io.vertx.ext.web.RoutingContext ctx, int status, String message) {
+        if (ctx.response().ended()) return;
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(new JsonObject().put("error", message).encode());
     }
 
     /** The port actually bound (useful with port 0). */

@@ -1,5 +1,6 @@
 package dev.zdm.runtime.http;
 
+import dev.zdm.domain.input.Inputs;
 import dev.zdm.events.ControlCommand;
 import dev.zdm.events.DeploymentEvent;
 import dev.zdm.events.MigrationRequested;
@@ -20,7 +21,10 @@ import java.util.UUID;
  * Kafka: {@code POST /api/migrations} ({@code {"target", "sql", "source"?, "id"?}}), {@code POST
  * /api/deployments} ({@code {"service", "version", "environment"?}}) and {@code POST
  * /api/migrations/:id/control} ({@code {"action", "reason"?, "batchSize"?}}). Each answers 202 once the
- * event is on its topic, 400 naming what is wrong with the body, 401/403 from its {@link Access} door.
+ * event is on its topic; 400 naming the field that is missing, of the wrong type or beyond its limits
+ * ({@link Inputs}); 401/403 from its {@link Access} door; 413 for a body over
+ * {@value Inputs#MAX_BODY_BYTES} bytes (the mount's body handler); 503 when the broker did not take
+ * the event.
  */
 public final class IngestRoutes {
     private static final Set<String> ACTIONS = Set.of("PAUSE", "RESUME", "CANCEL", "RETRY_SMALLER_BATCH", "ROLLBACK");
@@ -30,67 +34,62 @@ public final class IngestRoutes {
 
     public static void mount(Router router, EventPublisher publisher, Topics topics, Access access) {
         router.post("/api/*").handler(access.jsonFromNoForeignOrigin());
-        router.post("/api/migrations").handler(access.require(Role.SUBMITTER)).handler(ctx -> body(ctx, "target", "sql").ifPresent(b -> {
+        router.post("/api/migrations").handler(access.require(Role.SUBMITTER)).handler(ctx -> JsonFields.of(ctx).ifPresent(b -> {
+            String target = b.name("target");
+            String sql = b.sql("sql");
+            String id = b.optionalName("id", "m-" + UUID.randomUUID());
+            String source = b.text("source");
+            if (!b.ok()) return;
             Principal caller = Access.caller(ctx);
-            if (!caller.maySubmitTo(b.getString("target"))) {
-                access.forbid(ctx, "token " + caller.name() + " may not submit to target " + b.getString("target"));
+            if (!caller.maySubmitTo(target)) {
+                access.forbid(ctx, "token " + caller.name() + " may not submit to target " + target);
                 return;
             }
-            String id = b.getString("id", "m-" + UUID.randomUUID());
-            var event = MigrationRequested.newBuilder().setMigrationId(id).setTarget(b.getString("target")).setSql(b.getString("sql"))
-                    .setSource(b.getString("source", "http")).setRequestedBy(caller.name()).setRequestedAt(Instant.now())
+            var event = MigrationRequested.newBuilder().setMigrationId(id).setTarget(target).setSql(sql)
+                    .setSource(source == null ? "http" : source).setRequestedBy(caller.name()).setRequestedAt(Instant.now())
                     .setOptions(Map.of()).build();
-            publisher.publish(topics.migrationRequests(), id, event, Access.signingKey(ctx)).onComplete(ar -> accepted(ctx, ar.cause(), new JsonObject().put("migrationId", id)));
+            publisher.publish(topics.migrationRequests(), id, event, Access.signingKey(ctx))
+                    .onComplete(ar -> accepted(ctx, ar.cause(), new JsonObject().put("migrationId", id)));
         }));
-        router.post("/api/deployments").handler(access.require(Role.DEPLOYER)).handler(ctx -> body(ctx, "service", "version").ifPresent(b -> {
-            var event = DeploymentEvent.newBuilder().setService(b.getString("service")).setVersion(b.getString("version"))
-                    .setEnvironment(b.getString("environment")).setDeployedBy(Access.caller(ctx).name()).setDeployedAt(Instant.now()).build();
-            publisher.publish(topics.deployments(), event.getService(), event, Access.signingKey(ctx)).onComplete(ar -> accepted(ctx, ar.cause(), b));
+        router.post("/api/deployments").handler(access.require(Role.DEPLOYER)).handler(ctx -> JsonFields.of(ctx).ifPresent(b -> {
+            String service = b.name("service");
+            String version = b.name("version");
+            String environment = b.optionalName("environment", null);
+            if (!b.ok()) return;
+            var event = DeploymentEvent.newBuilder().setService(service).setVersion(version).setEnvironment(environment)
+                    .setDeployedBy(Access.caller(ctx).name()).setDeployedAt(Instant.now()).build();
+            publisher.publish(topics.deployments(), service, event, Access.signingKey(ctx))
+                    .onComplete(ar -> accepted(ctx, ar.cause(), new JsonObject().put("service", service).put("version", version)));
         }));
-        router.post("/api/migrations/:id/control").handler(access.require(Role.OPERATOR)).handler(ctx -> body(ctx, "action").ifPresent(b -> {
-            String action = b.getString("action").toUpperCase().replace('-', '_');
-            if (!ACTIONS.contains(action)) {
-                badRequest(ctx, "action must be one of " + ACTIONS);
+        router.post("/api/migrations/:id/control").handler(access.require(Role.OPERATOR)).handler(ctx -> JsonFields.of(ctx).ifPresent(b -> {
+            String id = ctx.pathParam("id");
+            String idProblem = Inputs.nameProblem(id);
+            if (idProblem != null) {
+                JsonFields.badRequest(ctx, "the migration id in the path " + idProblem);
                 return;
             }
-            String id = ctx.pathParam("id");
-            var event = ControlCommand.newBuilder().setMigrationId(id).setAction(action).setReason(b.getString("reason"))
-                    .setBatchSize(b.getInteger("batchSize")).setRequestedBy(Access.caller(ctx).name()).setAt(Instant.now()).build();
-            publisher.publish(topics.control(), id, event, Access.signingKey(ctx)).onComplete(ar -> accepted(ctx, ar.cause(), b.put("migrationId", id)));
-        }));
-    }
-
-    private static java.util.Optional<JsonObject> body(RoutingContext ctx, String... required) {
-        JsonObject body;
-        try {
-            body = ctx.body().asJsonObject();
-        } catch (RuntimeException e) {
-            badRequest(ctx, "the body is not a JSON object: " + e.getMessage());
-            return java.util.Optional.empty();
-        }
-        if (body == null) {
-            badRequest(ctx, "a JSON body is required");
-            return java.util.Optional.empty();
-        }
-        for (String field : required) {
-            if (!(body.getValue(field) instanceof String s) || s.isBlank()) {
-                badRequest(ctx, "field '" + field + "' is required and must be a non-empty string");
-                return java.util.Optional.empty();
+            String action = b.name("action");
+            String reason = b.text("reason");
+            Integer batchSize = b.integer("batchSize", 1, 1_000_000);
+            if (!b.ok()) return;
+            String normalized = action.toUpperCase().replace('-', '_');
+            if (!ACTIONS.contains(normalized)) {
+                JsonFields.badRequest(ctx, "field 'action' must be one of " + ACTIONS);
+                return;
             }
-        }
-        return java.util.Optional.of(body);
+            var event = ControlCommand.newBuilder().setMigrationId(id).setAction(normalized).setReason(reason)
+                    .setBatchSize(batchSize).setRequestedBy(Access.caller(ctx).name()).setAt(Instant.now()).build();
+            publisher.publish(topics.control(), id, event, Access.signingKey(ctx))
+                    .onComplete(ar -> accepted(ctx, ar.cause(), new JsonObject().put("migrationId", id).put("action", normalized)));
+        }));
     }
 
     private static void accepted(RoutingContext ctx, Throwable error, JsonObject echo) {
         if (error != null) {
             ctx.response().setStatusCode(503).putHeader("content-type", "application/json")
-                    .end(new JsonObject().put("error", "not published: " + error.getMessage()).encode());
+                    .end(new JsonObject().put("error", "not published: the broker did not take the event; try again").encode());
             return;
         }
         ctx.response().setStatusCode(202).putHeader("content-type", "application/json").end(echo.encode());
-    }
-
-    private static void badRequest(RoutingContext ctx, String message) {
-        ctx.response().setStatusCode(400).putHeader("content-type", "application/json").end(new JsonObject().put("error", message).encode());
     }
 }
