@@ -57,17 +57,28 @@ final class PlanCommand implements Callable<Integer> {
         }
         List<ParsedStatement> statements;
         try {
-            statements = SqlSplitter.split(file.toString(), Files.readString(file));
+            statements = MigrationFile.read(file);
         } catch (ZdmException e) {
             System.err.println((e.location() == null ? file.toString() : e.location()) + ": " + e.code().code() + ": " + e.getMessage());
             return 2;
+        }
+        if (statements.isEmpty()) {
+            System.out.println(json ? "{\"nothingToDo\": true, \"requiresZeroDowntime\": false, \"statements\": []}"
+                    : "NOTHING TO DO - " + file + " holds no SQL statement (only comments or blank lines)");
+            return 0;
         }
         Vertx vertx = pg == null ? null : Vertx.vertx();
         try {
             PgConnectOptions options = vertx == null ? null : pgOption().connectOptions().addProperty("application_name", "zdm-plan");
             Pool pool = vertx == null ? null : PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(options).using(vertx).build();
             Catalog catalog = pool == null ? Catalog.empty() : ZdmProcess.await(ReadOnly.read(pool, CatalogReader::read));
-            PlannedMigration planned = new Planner().analyzeAndPlan(statements, catalog);
+            PlannedMigration planned;
+            try {
+                planned = new Planner().analyzeAndPlan(statements, catalog);
+            } catch (ZdmException e) {
+                System.err.println((e.location() == null ? file.toString() : e.location()) + ": " + e.code().code() + ": " + e.getMessage());
+                return 2;
+            }
             ShadowReport check = pool == null ? null : ZdmProcess.await(new ShadowCheck().run(vertx, pool, options, planned.analysis()));
             return report(planned, check);
         } finally {
@@ -89,6 +100,11 @@ final class PlanCommand implements Callable<Integer> {
                 check.verdicts().forEach(v -> System.out.println("  " + (v.index() + 1) + ". " + v.describe()));
             }
         }
+        return exitStatus(planned);
+    }
+
+    /** 0 when the migration is safe as written, 1 when it needs zero-downtime handling or has no safe plan, 2 on bad input. */
+    static int exitStatus(PlannedMigration planned) {
         if (planned.rejected() && isBadInput(planned.rejection())) return 2;
         return planned.analysis().requiresZeroDowntime() || planned.rejected() ? 1 : 0;
     }

@@ -58,9 +58,44 @@ class PlanCommandTest {
         assertThat(doc.get("phases").size()).isGreaterThan(2);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "ALTER TABLE users ADD COLUMN a int;\nALTER TABLE {{ .Schema }}.users ADD COLUMN b int;\n",
+            "ALTER TABLE users ADD COLUMN a int;\nALTER TABLE \"\".x ADD COLUMN b int;\n",
+            "ALTER TABLE users ADD COLUMN a int;\nDROP TABLE \"\";\n",
+            "ALTER TABLE users ADD COLUMN a int;\nCREATE INDEX ON ;\n",
+            "ALTER TABLE users ADD COLUMN a int;\nALTER TABLE ;\n",
+    })
+    void input_zdm_cannot_read_exits_2_with_the_statements_position_never_a_crash(String sql) throws Exception {
+        Run run = plan(sql);
+        assertThat(run.code()).as(run.out() + run.err()).isIn(1, 2);
+        if (run.code() == 2) assertThat(run.err()).containsPattern("migration\\.sql:2:\\d+: ZDM-");
+        assertThat(run.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+
+    @Test
+    void a_binary_file_exits_2_naming_where_the_text_stops_being_utf8() throws Exception {
+        Path file = dir.resolve("migration.sql");
+        Files.write(file, new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '1', ';', '\n', 'x', (byte) 0xC3, (byte) 0x28, 0, 1, 2});
+        Run run = planFile(file);
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("migration.sql:2:2").contains("not UTF-8 text").doesNotContain("Input length");
+    }
+
+    @Test
+    void an_empty_file_says_there_is_nothing_to_do() throws Exception {
+        Run run = plan("-- nothing yet\n\n/* still nothing */\n");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("NOTHING TO DO").doesNotContain("SAFE AS WRITTEN");
+    }
+
     private Run plan(String sql, String... options) throws Exception {
         Path file = dir.resolve("migration.sql");
         Files.writeString(file, sql);
+        return planFile(file, options);
+    }
+
+    private Run planFile(Path file, String... options) throws Exception {
         String[] args = new String[options.length + 2];
         args[0] = "plan";
         System.arraycopy(options, 0, args, 1, options.length);

@@ -1,5 +1,7 @@
 package dev.zdm.planner.analyze;
 
+import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.error.ZdmException;
 import dev.zdm.planner.analyze.recognize.Recognizers;
 import dev.zdm.planner.catalog.Catalog;
 import dev.zdm.planner.parse.ParsedStatement;
@@ -37,9 +39,17 @@ public final class MigrationAnalyzer {
         SchemaView schema = new SchemaView(catalog);
         List<StatementAnalysis> out = new ArrayList<>();
         for (ParsedStatement s : statements) {
-            Effect effect = Recognizers.recognize(s.sql(), schema);
-            out.add(judge.judge(s, effect, schema));
-            effect.changes().forEach(schema::apply);
+            try {
+                Effect effect = Recognizers.recognize(s.sql(), schema);
+                out.add(judge.judge(s, effect, schema));
+                effect.changes().forEach(schema::apply);
+            } catch (ZdmException e) {
+                throw e.location() != null ? e : new ZdmException(e.code(), e.getMessage(), s.position().toString());
+            } catch (RuntimeException e) {
+                throw new ZdmException(ErrorCode.SQL_PARSE, "zdm cannot read this statement (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); is it PostgreSQL, or a template not yet filled in?",
+                        s.position().toString());
+            }
         }
         List<String> reasons = new ArrayList<>();
         long downtime = 0;

@@ -64,6 +64,7 @@ public final class SqlLexer {
         } else if (c == '"') {
             type = TokenType.QUOTED_IDENTIFIER;
             value = quoted('"', false, "quoted identifier", startLine, startColumn);
+            if (value.isEmpty()) throw error("zero-length delimited identifier \"\" (PostgreSQL refuses it)", startLine, startColumn);
         } else if (c == '$' && Character.isDigit(peek(1))) {
             type = TokenType.PARAMETER;
             advance(1);
@@ -97,6 +98,7 @@ public final class SqlLexer {
             boolean identifier = peek(0) == '"';
             String body = quoted(peek(0), false, identifier ? "quoted identifier" : "string literal", startLine, startColumn);
             TokenType type = identifier ? TokenType.QUOTED_IDENTIFIER : TokenType.STRING;
+            if (identifier && body.isEmpty()) throw error("zero-length delimited identifier U&\"\" (PostgreSQL refuses it)", startLine, startColumn);
             tokens.add(new Token(type, text.substring(start, pos), body, start, pos, startLine, startColumn));
         } else {
             tokens.add(new Token(TokenType.WORD, word, lower, start, pos, startLine, startColumn));

@@ -55,12 +55,25 @@ public final class Planner {
             List<Claim> claims = claimAll(new ClaimBoard(analysis.statements(), catalog, settings));
             claims.forEach(c -> c.statements().forEach(s -> byStatement[s.index()] = c.strategy().name()));
             PlanBuilder builder = new PlanBuilder();
-            claims.forEach(c -> c.strategy().plan(c, builder));
+            claims.forEach(c -> planClaim(c, builder));
             String recommended = claims.stream().map(c -> c.strategy().name()).filter(n -> !n.equals(DirectStrategy.NAME))
                     .findFirst().orElse(DirectStrategy.NAME);
             return new PlannedMigration(analysis, recommended, Arrays.asList(byStatement), builder.build(recommended), null);
         } catch (ZdmException e) {
             return new PlannedMigration(analysis, DirectStrategy.NAME, List.of(), null, e);
+        }
+    }
+
+    /** Plans one claim; a strategy that fails on a statement it claimed rejects the migration naming that statement. */
+    private static void planClaim(Claim c, PlanBuilder builder) {
+        try {
+            c.strategy().plan(c, builder);
+        } catch (ZdmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            var first = c.statements().get(0);
+            throw new ZdmException(ErrorCode.INTERNAL, "strategy " + c.strategy().name() + " cannot plan statement " + (first.index() + 1) + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", first.statement().position().toString());
         }
     }
 
