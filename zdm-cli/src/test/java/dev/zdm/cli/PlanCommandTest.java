@@ -83,6 +83,15 @@ class PlanCommandTest {
     }
 
     @Test
+    void an_unknown_form_is_never_safe_and_its_json_names_the_lock_it_assumes() throws Exception {
+        Run run = plan("SECURITY LABEL FOR selinux ON TABLE users IS 'system_u:object_r:sepgsql_table_t:s0';\n", "--json");
+        assertThat(run.code()).isEqualTo(1);
+        JsonNode s = new ObjectMapper().readTree(run.out()).get("statements").get(0);
+        assertThat(s.get("kind").asText()).isEqualTo("UNKNOWN");
+        assertThat(s.get("lockMode").asText()).isEqualTo("ACCESS EXCLUSIVE");
+    }
+
+    @Test
     void an_empty_file_says_there_is_nothing_to_do() throws Exception {
         Run run = plan("-- nothing yet\n\n/* still nothing */\n");
         assertThat(run.code()).isZero();

@@ -32,7 +32,9 @@ public record Effect(StatementKind kind, TableName subject, List<TableLock> lock
     }
 
     /** The strongest lock taken, or null when it locks no existing table. */
+    /** The strongest table lock; ACCESS EXCLUSIVE, assumed, for an unknown form that names no table. */
     public LockMode strongestLock() {
+        if (locks.isEmpty() && kind == StatementKind.UNKNOWN) return LockMode.ACCESS_EXCLUSIVE;
         return locks.stream().map(TableLock::mode).reduce(null, (a, b) -> b.max(a), (a, b) -> a == null ? b : a.max(b));
     }
 

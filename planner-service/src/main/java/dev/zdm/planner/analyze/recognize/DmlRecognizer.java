@@ -26,7 +26,7 @@ final class DmlRecognizer implements Recognizer {
     @Override
     public Optional<Effect> recognize(SqlTokens sql, SchemaView schema) {
         if (sql.peekWords("with") && (sql.containsWord("insert") || sql.containsWord("update") || sql.containsWord("delete"))) {
-            return Optional.of(Unknown.effect(sql.sql(), null));
+            return Optional.of(modifyingWith(sql.fork(), schema).orElseGet(() -> Unknown.effect(sql.sql(), null)));
         }
         if (sql.accept("insert", "into")) return Optional.of(insert(sql));
         if (sql.accept("update")) return Optional.of(update(sql));
@@ -39,6 +39,45 @@ final class DmlRecognizer implements Recognizer {
             return Optional.of(e.build());
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code WITH name AS (INSERT|UPDATE|DELETE ...) ... main statement}: each part is judged as the
+     * statement it is, and the whole takes every lock of every part; the main statement's kind and
+     * subject, or the first modifying part's when the main statement only reads. Empty when the shape
+     * is not one zdm can follow.
+     */
+    private Optional<Effect> modifyingWith(SqlTokens sql, SchemaView schema) {
+        sql.accept("with");
+        sql.accept("recursive");
+        java.util.List<Effect> parts = new java.util.ArrayList<>();
+        java.util.Set<TableName> cteNames = new java.util.HashSet<>();
+        do {
+            String name = sql.name();
+            if (name == null) return Optional.empty();
+            cteNames.add(TableName.of(name));
+            if (sql.peek(0) != null && sql.peek(0).isSymbol("(")) sql.parenthesized();
+            if (!sql.accept("as")) return Optional.empty();
+            sql.accept("not");
+            sql.accept("materialized");
+            String body = sql.parenthesized();
+            if (body == null) return Optional.empty();
+            Optional<Effect> part = recognize(SqlTokens.of(body), schema);
+            if (part.isEmpty()) return Optional.empty();
+            parts.add(part.get());
+        } while (sql.acceptSymbol(","));
+        Optional<Effect> main = recognize(SqlTokens.of(sql.rest()), schema);
+        if (main.isEmpty()) return Optional.empty();
+        Effect first = main.get().kind() != StatementKind.SELECT ? main.get()
+                : parts.stream().filter(p -> p.kind() != StatementKind.SELECT).findFirst().orElse(main.get());
+        Effect.Builder e = Effect.builder(first.kind()).merge(first);
+        parts.forEach(e::merge);
+        e.merge(main.get());
+        boolean unknown = main.get().kind() == StatementKind.UNKNOWN || parts.stream().anyMatch(p -> p.kind() == StatementKind.UNKNOWN);
+        Effect all = e.kind(unknown ? StatementKind.UNKNOWN : first.kind()).build();
+        // A name the WITH defines is the query's own result, not a table: it takes no lock.
+        return Optional.of(new Effect(all.kind(), all.subject(), all.locks().stream().filter(l -> !cteNames.contains(l.table())).toList(),
+                all.work(), all.newStorage(), all.breaksApp(), all.transactional(), all.findings(), all.changes()));
     }
 
     private static Effect insert(SqlTokens sql) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 public final class Recognizers {
     /** The explicit list; a statement no entry recognizes is {@code UNKNOWN}. */
     public static final List<Recognizer> ALL = List.of(
+            new OtherObjectRecognizer(),
             new AlterTableRecognizer(),
             new CreateIndexRecognizer(),
             new DropIndexRecognizer(),
