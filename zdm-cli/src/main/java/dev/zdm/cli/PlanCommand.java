@@ -106,7 +106,7 @@ final class PlanCommand implements Callable<Integer> {
     /** 0 when the migration is safe as written, 1 when it needs zero-downtime handling or has no safe plan, 2 on bad input. */
     static int exitStatus(PlannedMigration planned) {
         if (planned.rejected() && isBadInput(planned.rejection())) return 2;
-        return planned.analysis().requiresZeroDowntime() || planned.rejected() ? 1 : 0;
+        return planned.safeAsWritten() ? 0 : 1;
     }
 
     private static boolean isBadInput(ZdmException e) {

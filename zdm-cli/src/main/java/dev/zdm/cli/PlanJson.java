@@ -11,7 +11,11 @@ import dev.zdm.runtime.messaging.StepMapper;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON document of {@code zdm plan --json}: field names are part of the CLI's contract. */
+/**
+ * The JSON document of {@code zdm plan --json}: field names are part of the CLI's contract.
+ * {@code requiresZeroDowntime} is false only when the migration is safe as written
+ * ({@link PlannedMigration#safeAsWritten}), as the exit status says.
+ */
 record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long estimatedDowntimeMs, boolean estimateIsGuess,
                 List<StatementJson> statements, List<PhaseJson> phases, RejectionJson rejection, List<ShadowJson> shadowCheck,
                 String shadowCheckHeader, List<String> shadowCheckNotes) {
@@ -46,7 +50,7 @@ record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long e
         List<PhaseJson> phases = m.plan() == null ? List.of() : m.plan().phases().stream().map(PlanJson::phase).toList();
         RejectionJson rejection = m.rejected()
                 ? new RejectionJson(m.rejection().code().code(), m.rejection().location(), m.rejection().getMessage()) : null;
-        return new PlanJson(a.requiresZeroDowntime(), m.recommendedStrategy(), a.estimatedDowntimeMs(), a.estimateIsGuess(),
+        return new PlanJson(!m.safeAsWritten(), m.recommendedStrategy(), a.estimatedDowntimeMs(), a.estimateIsGuess(),
                 statements, phases, rejection, verdicts.stream().map(v -> new ShadowJson(v.index(),
                         v instanceof ShadowVerdict.Checked, v.agrees(), v.describe())).toList(),
                 check == null ? null : check.header(), check == null ? List.of() : check.notes());

@@ -14,7 +14,7 @@ final class PlanTable {
     static String render(PlannedMigration m) {
         var a = m.analysis();
         StringBuilder out = new StringBuilder();
-        out.append(a.requiresZeroDowntime() ? "NEEDS ZERO-DOWNTIME HANDLING" : "SAFE AS WRITTEN")
+        out.append(m.safeAsWritten() ? "SAFE AS WRITTEN" : "NEEDS ZERO-DOWNTIME HANDLING")
                 .append(" - strategy ").append(m.recommendedStrategy())
                 .append(", estimated downtime as written ").append(a.estimatedDowntimeMs()).append(" ms")
                 .append(a.estimateIsGuess() ? " (a guess: table statistics missing)" : "").append('\n');

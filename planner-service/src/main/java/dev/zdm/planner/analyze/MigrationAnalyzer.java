@@ -19,6 +19,9 @@ public final class MigrationAnalyzer {
     /** Findings that mean the statement cannot run as written. */
     private static final Set<String> INVALID = Set.of("INVALID_TRIGGER", "NOT_ALLOWED_IN_BLOCK", IndexPredicates.NOT_IMMUTABLE);
 
+    /** DANGER findings whose harm is the blocking time the estimate already weighs (a rewrite of a tiny table is quick). */
+    private static final Set<String> JUDGED_BY_TIME = Set.of("REWRITE");
+
     private final AnalyzerSettings settings;
     private final StatementJudge judge;
 
@@ -73,6 +76,8 @@ public final class MigrationAnalyzer {
         if (a.kind() == StatementKind.UNKNOWN) return java.util.Optional.of("unknown form, assumed ACCESS EXCLUSIVE");
         if (a.findings().stream().anyMatch(f -> INVALID.contains(f.code()))) return java.util.Optional.of("cannot run as written");
         if (a.breaksRunningApp()) return java.util.Optional.of("breaks the running application (" + a.kind() + ")");
+        var danger = a.findings().stream().filter(f -> f.severity() == Finding.Severity.DANGER && !JUDGED_BY_TIME.contains(f.code())).findFirst();
+        if (danger.isPresent()) return java.util.Optional.of("DANGER " + danger.get().code() + ": " + danger.get().message());
         if (a.blocks() && a.estimate().unknown()) {
             return java.util.Optional.of("blocks " + (a.blocksReads() ? "reads and writes" : "writes") + " for an unknown time (" + a.kind() + ")");
         }

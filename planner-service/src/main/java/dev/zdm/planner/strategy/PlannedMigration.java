@@ -31,4 +31,14 @@ public record PlannedMigration(MigrationAnalysis analysis, String recommendedStr
     public boolean rejected() {
         return rejection != null;
     }
+
+    /**
+     * True only when zdm would run the migration exactly as written and the analysis found nothing
+     * against it: no statement needs zero-downtime handling, nothing was rejected, and no strategy
+     * other than {@code direct} rewrites a statement (a foreign key zdm adds NOT VALID and validates
+     * later is not the statement the file holds).
+     */
+    public boolean safeAsWritten() {
+        return !rejected() && !analysis.requiresZeroDowntime() && DirectStrategy.NAME.equals(recommendedStrategy);
+    }
 }
