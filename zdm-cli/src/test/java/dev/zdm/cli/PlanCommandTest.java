@@ -92,6 +92,16 @@ class PlanCommandTest {
     }
 
     @Test
+    void a_plain_drop_index_of_an_unknown_table_takes_access_exclusive_and_is_planned_concurrently() throws Exception {
+        Run run = plan("DROP INDEX public.pv4_v_idx;\n", "--json");
+        assertThat(run.code()).isEqualTo(1);
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertThat(doc.get("statements").get(0).get("lockMode").asText()).isEqualTo("ACCESS EXCLUSIVE");
+        assertThat(doc.get("statements").get(0).get("blocksReads").asBoolean()).isTrue();
+        assertThat(run.out()).contains("DROP INDEX CONCURRENTLY IF EXISTS pv4_v_idx");
+    }
+
+    @Test
     void an_empty_file_says_there_is_nothing_to_do() throws Exception {
         Run run = plan("-- nothing yet\n\n/* still nothing */\n");
         assertThat(run.code()).isZero();

@@ -95,7 +95,15 @@ public sealed interface Change {
         }
     }
 
-    record DropIndex(TableName table, String name, boolean concurrently) implements Change {
+    /**
+     * @param table the index's table, or null when it is unknown (no catalog)
+     * @param index the index, schema-qualified as written
+     */
+    record DropIndex(TableName table, TableName index, boolean concurrently) implements Change {
+        /** The index's name without its schema. */
+        public String name() {
+            return index.name();
+        }
     }
 
     /**

@@ -17,12 +17,14 @@ import java.util.Objects;
  * @param work          what happens to the subject's rows under the lock
  * @param newStorage    true when the subject gets a new relfilenode (a rewrite, TRUNCATE)
  * @param breaksApp     whether the application version running now would fail after it
+ * @param unnamedLock   a lock it takes on an existing table zdm cannot name (the table of an index the catalog does not
+ *                      know), or null
  * @param transactional false when it cannot run inside a transaction block
  * @param findings      what the operator should know
  * @param changes       what it means, for strategies and for the analyzer's view of later statements
  */
-public record Effect(StatementKind kind, TableName subject, List<TableLock> locks, Work work, boolean newStorage, boolean breaksApp,
-                     boolean transactional, List<Finding> findings, List<Change> changes) {
+public record Effect(StatementKind kind, TableName subject, List<TableLock> locks, LockMode unnamedLock, Work work, boolean newStorage,
+                     boolean breaksApp, boolean transactional, List<Finding> findings, List<Change> changes) {
     public Effect {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(work, "work");
@@ -35,7 +37,8 @@ public record Effect(StatementKind kind, TableName subject, List<TableLock> lock
     /** The strongest table lock; ACCESS EXCLUSIVE, assumed, for an unknown form that names no table. */
     public LockMode strongestLock() {
         if (locks.isEmpty() && kind == StatementKind.UNKNOWN) return LockMode.ACCESS_EXCLUSIVE;
-        return locks.stream().map(TableLock::mode).reduce(null, (a, b) -> b.max(a), (a, b) -> a == null ? b : a.max(b));
+        LockMode named = locks.stream().map(TableLock::mode).reduce(null, (a, b) -> b.max(a), (a, b) -> a == null ? b : a.max(b));
+        return unnamedLock == null ? named : unnamedLock.max(named);
     }
 
     public static Builder builder(StatementKind kind) {
@@ -46,6 +49,7 @@ public record Effect(StatementKind kind, TableName subject, List<TableLock> lock
     public static final class Builder {
         private StatementKind kind;
         private TableName subject;
+        private LockMode unnamedLock;
         private final Map<TableName, LockMode> locks = new LinkedHashMap<>();
         private Work work = Work.CATALOG_ONLY;
         private boolean newStorage;
@@ -66,6 +70,12 @@ public record Effect(StatementKind kind, TableName subject, List<TableLock> lock
         /** Takes {@code mode} on {@code table}, keeping the stronger mode if it already holds one. */
         public Builder lock(TableName table, LockMode mode) {
             if (table != null) locks.merge(table, mode, LockMode::max);
+            return this;
+        }
+
+        /** Takes {@code mode} on an existing table zdm cannot name. */
+        public Builder unnamedLock(LockMode mode) {
+            unnamedLock = unnamedLock == null ? mode : mode.max(unnamedLock);
             return this;
         }
 
@@ -118,6 +128,7 @@ public record Effect(StatementKind kind, TableName subject, List<TableLock> lock
             }
             if (subject == null) subject = other.subject();
             other.locks().forEach(l -> lock(l.table(), l.mode()));
+            if (other.unnamedLock() != null) unnamedLock(other.unnamedLock());
             work(other.work());
             newStorage |= other.newStorage();
             breaksApp |= other.breaksApp();
@@ -130,7 +141,7 @@ public record Effect(StatementKind kind, TableName subject, List<TableLock> lock
         public Effect build() {
             List<TableLock> list = new ArrayList<>();
             locks.forEach((t, m) -> list.add(new TableLock(t, m)));
-            return new Effect(kind, subject, list, work, newStorage || work == Work.REWRITE, breaksApp, transactional, findings, changes);
+            return new Effect(kind, subject, list, unnamedLock, work, newStorage || work == Work.REWRITE, breaksApp, transactional, findings, changes);
         }
     }
 }

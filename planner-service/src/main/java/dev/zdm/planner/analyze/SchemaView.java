@@ -72,6 +72,7 @@ public final class SchemaView implements Catalog {
     /** Applies what a statement did, so the statements after it see the schema as it will be. */
     public void apply(Change change) {
         TableName t = change.table();
+        if (t == null) return;
         if (change instanceof Change.CreateTable c) {
             created.add(t);
             dropped.remove(t);

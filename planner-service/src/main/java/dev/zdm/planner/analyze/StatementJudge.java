@@ -25,8 +25,10 @@ final class StatementJudge {
     StatementAnalysis judge(ParsedStatement statement, Effect effect, SchemaView schema) {
         List<TableLock> inUse = effect.locks().stream().filter(l -> !schema.isNew(l.table())).toList();
         boolean subjectNew = effect.subject() != null && schema.isNew(effect.subject());
-        boolean blocksReads = inUse.stream().anyMatch(l -> l.mode().blocksReads());
-        boolean blocksWrites = inUse.stream().anyMatch(l -> l.mode().blocksWrites()) || (effect.work() == Work.ROW_WRITES && !subjectNew);
+        LockMode unnamed = effect.unnamedLock();
+        boolean blocksReads = inUse.stream().anyMatch(l -> l.mode().blocksReads()) || unnamed != null && unnamed.blocksReads();
+        boolean blocksWrites = inUse.stream().anyMatch(l -> l.mode().blocksWrites()) || unnamed != null && unnamed.blocksWrites()
+                || (effect.work() == Work.ROW_WRITES && !subjectNew);
         List<Finding> findings = subjectNew
                 ? effect.findings().stream().filter(f -> !IN_USE_ONLY.contains(f.code())).toList()
                 : effect.findings();
@@ -40,6 +42,7 @@ final class StatementJudge {
         if (subjectNew) return new BlockingEstimate(0, BlockingEstimate.Basis.NEW_TABLE);
         if (!blocks) return BlockingEstimate.NONE;
         CostModel costs = settings.costs();
+        if (effect.subject() == null && effect.unnamedLock() != null) return new BlockingEstimate(-1, BlockingEstimate.Basis.UNKNOWN_SIZE);
         if (effect.work() == Work.CATALOG_ONLY && effect.kind() != StatementKind.UNKNOWN) {
             return new BlockingEstimate(costs.catalogOnlyMs(), BlockingEstimate.Basis.CATALOG_ONLY);
         }

@@ -66,7 +66,7 @@ final class NotNullColumnStrategy implements Strategy {
     /** ADD COLUMN, SET NOT NULL, SET DEFAULT of the column, or an UPDATE that only sets it. */
     private static boolean belongs(StatementAnalysis s, Column col) {
         for (Change c : s.changes()) {
-            if (!c.table().equals(col.table())) return false;
+            if (!col.table().equals(c.table())) return false;
         }
         if (s.change(Change.AddColumn.class).filter(a -> a.column().name().equals(col.name())).isPresent()) {
             return s.change(Change.AddColumn.class).get().defaultKind() != DefaultKind.IDENTITY

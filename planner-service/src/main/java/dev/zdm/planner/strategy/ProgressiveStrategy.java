@@ -39,7 +39,7 @@ final class ProgressiveStrategy implements Strategy {
     }
 
     private boolean isIndex(StatementAnalysis s, ClaimBoard board) {
-        if (s.kind() == StatementKind.CREATE_INDEX) return s.blocks();
+        if (s.kind() == StatementKind.CREATE_INDEX || s.kind() == StatementKind.DROP_INDEX) return s.blocks();
         return s.kind() == StatementKind.CREATE_INDEX_CONCURRENTLY
                 && (s.statement().metadata().partialIndexWhere() != null || board.requested(this, s));
     }
@@ -60,6 +60,15 @@ final class ProgressiveStrategy implements Strategy {
         StatementAnalysis s = claim.anchor();
         if (s.kind() == StatementKind.UPDATE) {
             backfill(claim, plan, s.change(Change.Dml.class).orElseThrow());
+            return;
+        }
+        if (s.kind() == StatementKind.DROP_INDEX) {
+            // DROP INDEX takes ACCESS EXCLUSIVE on the table and queues behind every open transaction; CONCURRENTLY does not.
+            for (Change c : s.changes()) {
+                if (c instanceof Change.DropIndex d) {
+                    plan.db("drop-index " + d.name(), claim).sqlOutsideTransaction("DROP INDEX CONCURRENTLY IF EXISTS " + d.index().sql()).add();
+                }
+            }
             return;
         }
         List<Change.CreateIndex> builds = new ArrayList<>(s.changes().stream().filter(c -> c instanceof Change.CreateIndex).map(c -> (Change.CreateIndex) c).toList());

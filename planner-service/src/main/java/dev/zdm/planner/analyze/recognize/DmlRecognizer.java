@@ -77,7 +77,7 @@ final class DmlRecognizer implements Recognizer {
         Effect all = e.kind(unknown ? StatementKind.UNKNOWN : first.kind()).build();
         // A name the WITH defines is the query's own result, not a table: it takes no lock.
         return Optional.of(new Effect(all.kind(), all.subject(), all.locks().stream().filter(l -> !cteNames.contains(l.table())).toList(),
-                all.work(), all.newStorage(), all.breaksApp(), all.transactional(), all.findings(), all.changes()));
+                all.unnamedLock(), all.work(), all.newStorage(), all.breaksApp(), all.transactional(), all.findings(), all.changes()));
     }
 
     private static Effect insert(SqlTokens sql) {

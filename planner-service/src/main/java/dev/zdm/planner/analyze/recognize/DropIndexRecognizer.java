@@ -30,10 +30,11 @@ final class DropIndexRecognizer implements Recognizer {
             if (index == null) continue;
             Optional<TableName> table = schema.tableOfIndex(index.schema(), index.name());
             if (table.isPresent()) {
-                e.subject(table.get(), lock).change(new Change.DropIndex(table.get(), index.name(), concurrently));
+                e.subject(table.get(), lock).change(new Change.DropIndex(table.get(), index, concurrently));
             } else {
-                e.finding(Finding.info("ASSUMED", "the table of index " + index + " is unknown; its lock is "
-                        + lock.docName() + " on that table"));
+                // Without the catalog the index's table is unknown, not new: it takes the lock on an existing table.
+                e.unnamedLock(lock).change(new Change.DropIndex(null, index, concurrently)).finding(Finding.info("ASSUMED", "the table of index "
+                        + index + " is unknown; " + lock.docName() + " is taken on that table, assumed in use"));
             }
         }
         if (concurrently) e.nonTransactional().finding(Findings.nonTransactional("DROP INDEX CONCURRENTLY"));
