@@ -127,6 +127,10 @@ public sealed interface Change {
     }
 
     /** A view or materialized view ({@code table} is the view) and the tables its query reads. */
+    /** DROP VIEW of {@code table} (the view). */
+    record DropView(TableName table) implements Change {
+    }
+
     record CreateView(TableName table, List<TableName> sources, boolean materialized) implements Change {
         public CreateView {
             sources = List.copyOf(sources);

@@ -54,6 +54,7 @@ public final class MigrationAnalyzer {
                         s.position().toString());
             }
         }
+        out = Redefinitions.apply(out);
         List<String> reasons = new ArrayList<>();
         long downtime = 0;
         boolean guess = false;

@@ -28,6 +28,8 @@ public final class SchemaView implements Catalog {
     private final Set<TableName> created = new HashSet<>();
     private final Set<TableName> dropped = new HashSet<>();
     private final Map<TableName, List<TableName>> viewSources = new HashMap<>();
+    /** Columns this migration gave a default, also on tables the catalog does not know. */
+    private final Set<String> defaultsSet = new HashSet<>();
 
     private final SchemaView parent;
 
@@ -64,6 +66,12 @@ public final class SchemaView implements Catalog {
         return created.contains(table) || (parent != null && parent.isNew(table));
     }
 
+    /** True when {@code column} of {@code table} has a default: in the catalog, or set earlier in this migration. */
+    public boolean hasDefault(TableName table, String column) {
+        if (defaultsSet.contains(table + "." + column) || parent != null && parent.hasDefault(table, column)) return true;
+        return table(table).flatMap(s -> s.column(column)).map(c -> c.defaultExpression() != null).orElse(false);
+    }
+
     /** True when the live catalog knows the table (it has statistics to estimate with). */
     public boolean isKnown(TableName table) {
         return table(table).isPresent();
@@ -84,6 +92,7 @@ public final class SchemaView implements Catalog {
         } else if (change instanceof Change.RenameTable r) {
             renameTable(t, r.newName());
         } else if (change instanceof Change.AddColumn a) {
+            if (a.column().defaultExpression() != null) defaultsSet.add(t + "." + a.column().name());
             edit(t, s -> with(s, append(s.columns(), a.column()), s.indexes(), s.constraints()));
         } else if (change instanceof Change.DropColumn d) {
             edit(t, s -> with(s, s.columns().stream().filter(c -> !c.name().equals(d.column())).toList(), s.indexes(), s.constraints()));
@@ -96,6 +105,8 @@ public final class SchemaView implements Catalog {
         } else if (change instanceof Change.DropNotNull n) {
             editColumn(t, n.column(), c -> new ColumnInfo(c.name(), c.type(), false, c.defaultExpression(), c.sequence()));
         } else if (change instanceof Change.SetDefault d) {
+            if (d.expression() != null) defaultsSet.add(t + "." + d.column());
+            else defaultsSet.remove(t + "." + d.column());
             editColumn(t, d.column(), c -> new ColumnInfo(c.name(), c.type(), c.notNull(), d.expression(), c.sequence()));
         } else {
             applyToConstraintsOrIndexes(t, change);

@@ -4,11 +4,13 @@ import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.Step;
 import dev.zdm.planner.analyze.Change;
+import dev.zdm.planner.analyze.Redefinitions;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.analyze.StatementKind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,7 +53,13 @@ final class DirectStrategy implements Strategy {
         List<Inverse.Undo> undo = new ArrayList<>();
         boolean irreversible = false;
         List<StatementAnalysis> transaction = null;
+        Map<Integer, Integer> redefinitions = Redefinitions.pairs(claim.statements());
+        int redefinitionEnd = -1;
         for (StatementAnalysis s : claim.statements()) {
+            if (transaction == null && redefinitions.containsKey(s.index()) && inOneTransaction(claim, s.index(), redefinitions.get(s.index()))) {
+                transaction = new ArrayList<>();
+                redefinitionEnd = redefinitions.get(s.index());
+            }
             if (s.kind() == StatementKind.TRANSACTION_CONTROL) {
                 boolean begins = s.sql().strip().toLowerCase().matches("(begin|start)\\b.*");
                 if (begins) transaction = new ArrayList<>();
@@ -63,6 +71,11 @@ final class DirectStrategy implements Strategy {
             }
             if (transaction != null) transaction.add(s);
             else step(phase, s);
+            if (s.index() == redefinitionEnd) {
+                phase.sql(String.join(";\n", transaction.stream().map(StatementAnalysis::sql).toList()));
+                transaction = null;
+                redefinitionEnd = -1;
+            }
             Optional<List<Inverse.Undo>> inverse = Inverse.of(s);
             if (inverse.isPresent()) undo.addAll(0, inverse.get());
             else irreversible = true;
@@ -74,6 +87,12 @@ final class DirectStrategy implements Strategy {
         }
         if (irreversible) phase.pointOfNoReturn();
         phase.add();
+    }
+
+    /** True when statements {@code from..to} are all in this claim and may run in one transaction block. */
+    private static boolean inOneTransaction(Claim claim, int from, int to) {
+        List<StatementAnalysis> between = claim.statements().stream().filter(x -> x.index() >= from && x.index() <= to).toList();
+        return between.size() == to - from + 1 && between.stream().allMatch(x -> x.transactional() && x.kind() != StatementKind.TRANSACTION_CONTROL);
     }
 
     private static void step(PhaseBuilder phase, StatementAnalysis s) {

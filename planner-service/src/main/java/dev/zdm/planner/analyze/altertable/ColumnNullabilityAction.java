@@ -9,7 +9,6 @@ import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
 import dev.zdm.planner.analyze.StatementKind;
 import dev.zdm.planner.analyze.Work;
-import dev.zdm.planner.catalog.ColumnInfo;
 import dev.zdm.planner.catalog.TableName;
 import dev.zdm.planner.catalog.TableStats;
 
@@ -40,7 +39,7 @@ final class ColumnNullabilityAction implements AlterAction {
                     "ADD CONSTRAINT ... CHECK (" + column + " IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, then SET NOT NULL (no scan) and drop the check"));
             if (stats.isEmpty()) e.finding(Finding.info("ASSUMED", "no catalog for " + table + ": assumed there is no validated CHECK (" + column + " IS NOT NULL)"));
         }
-        boolean hasDefault = stats.flatMap(s -> s.column(column)).map(ColumnInfo::defaultExpression).isPresent();
+        boolean hasDefault = schema.hasDefault(table, column);
         if (!hasDefault) {
             e.breaksApp().finding(Findings.breaksApp("SET NOT NULL on " + column + " without a default: INSERTs of the running "
                     + "application that omit the column fail", "SET DEFAULT first, or deploy an application that always writes " + column));

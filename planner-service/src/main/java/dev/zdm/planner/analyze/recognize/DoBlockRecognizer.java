@@ -43,9 +43,7 @@ final class DoBlockRecognizer implements Recognizer {
         if (body == null || (body.type() != TokenType.DOLLAR_STRING && body.type() != TokenType.STRING)) {
             return Optional.of(Unknown.effect(sql.sql(), null));
         }
-        Effect.Builder e = Effect.builder(StatementKind.DO_BLOCK).finding(Finding.warning("ONE_TRANSACTION",
-                "a DO block is one transaction: every lock and row lock it takes is held until the whole block ends",
-                "let zdm run the work as separate steps (batches in their own transactions)"));
+        Effect.Builder e = Effect.builder(StatementKind.DO_BLOCK);
         List<ParsedStatement> fragments;
         try {
             fragments = SqlSplitter.split("<do-block>", body.value());
@@ -53,17 +51,29 @@ final class DoBlockRecognizer implements Recognizer {
             return Optional.of(Unknown.effect(sql.sql(), null));
         }
         SchemaView scratch = new SchemaView(schema);
-        for (ParsedStatement fragment : fragments) embedded(fragment.sql(), scratch, e);
+        int holding = 0;
+        boolean writesRows = false;
+        for (ParsedStatement fragment : fragments) {
+            Effect inner = embedded(fragment.sql(), scratch, e);
+            if (inner == null) continue;
+            if (inner.locks().stream().anyMatch(l -> !scratch.isNew(l.table()) && l.mode() != dev.zdm.planner.analyze.LockMode.ACCESS_SHARE)) holding++;
+            writesRows |= inner.work() == dev.zdm.planner.analyze.Work.ROW_WRITES && inner.subject() != null && !scratch.isNew(inner.subject());
+        }
+        if (holding > 1 || writesRows) {
+            e.finding(Finding.warning("ONE_TRANSACTION", "a DO block is one transaction: every lock and row lock it takes is held until "
+                    + "the whole block ends", "let zdm run the work as separate steps (batches in their own transactions)"));
+        }
         return Optional.of(e.kind(StatementKind.DO_BLOCK).build());
     }
 
-    private void embedded(String fragment, SchemaView schema, Effect.Builder e) {
+    /** Adds what one embedded statement does to {@code e}; returns its effect, or null when it is not a command. */
+    private Effect embedded(String fragment, SchemaView schema, Effect.Builder e) {
         List<Token> tokens = SqlTokens.of(fragment).remaining();
         int start = commandStart(tokens);
         if (tokens.stream().anyMatch(t -> t.isWord("execute"))) {
             e.merge(Unknown.effect("dynamic SQL in a DO block: " + fragment, null));
         }
-        if (start < 0) return;
+        if (start < 0) return null;
         Effect inner = analyzer.apply(fragment.substring(tokens.get(start).start()), schema);
         e.merge(inner);
         inner.changes().forEach(schema::apply);
@@ -71,6 +81,7 @@ final class DoBlockRecognizer implements Recognizer {
             e.finding(Finding.danger("NOT_ALLOWED_IN_BLOCK", inner.kind() + " cannot run inside a DO block (a transaction block): "
                     + "PostgreSQL rejects it", "run it as its own statement; zdm does so for CREATE INDEX CONCURRENTLY"));
         }
+        return inner;
     }
 
     /** Index of the first token of an embedded SQL command, or -1. */

@@ -27,8 +27,14 @@ final class DropRecognizer implements Recognizer {
     public Optional<Effect> recognize(SqlTokens sql, SchemaView schema) {
         if (sql.accept("drop", "table")) return Optional.of(dropTable(sql, schema));
         if (sql.accept("drop", "view")) {
-            return Optional.of(Effect.builder(StatementKind.DROP_VIEW).breaksApp().finding(Findings.breaksApp(
-                    "DROP VIEW breaks any running application that reads the view", "expand-contract: drop it after the application stopped using it")).build());
+            sql.accept("if", "exists");
+            Effect.Builder e = Effect.builder(StatementKind.DROP_VIEW).breaksApp().finding(Findings.breaksApp(
+                    "DROP VIEW breaks any running application that reads the view", "expand-contract: drop it after the application stopped using it"));
+            for (SqlTokens part : sql.splitTopLevel()) {
+                TableName view = part.tableName();
+                if (view != null) e.change(new Change.DropView(view));
+            }
+            return Optional.of(e.build());
         }
         if (sql.peekWords("drop") && sql.peek(1) != null && OTHER.contains(sql.peek(1).value())) {
             boolean function = sql.peekWords("drop", "function") || sql.peekWords("drop", "procedure");
