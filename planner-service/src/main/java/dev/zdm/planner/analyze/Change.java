@@ -30,7 +30,8 @@ public sealed interface Change {
         GENERATED
     }
 
-    record CreateTable(TableName table, List<ColumnInfo> columns, List<ConstraintInfo> constraints) implements Change {
+    /** @param ifNotExists written with IF NOT EXISTS: a no-op when the table exists */
+    record CreateTable(TableName table, List<ColumnInfo> columns, List<ConstraintInfo> constraints, boolean ifNotExists) implements Change {
         public CreateTable {
             columns = List.copyOf(columns);
             constraints = List.copyOf(constraints);

@@ -55,6 +55,11 @@ public final class SchemaView implements Catalog {
         return mine.isPresent() ? mine : base.tableOfIndex(schema, indexName);
     }
 
+    @Override
+    public boolean complete() {
+        return base.complete();
+    }
+
     /** The tables a view created by this migration (or its setup) reads; empty when unknown. */
     public List<TableName> viewSources(TableName view) {
         List<TableName> mine = viewSources.get(view);
@@ -82,6 +87,11 @@ public final class SchemaView implements Catalog {
         TableName t = change.table();
         if (t == null) return;
         if (change instanceof Change.CreateTable c) {
+            if (c.ifNotExists() && table(t).isPresent()) return;
+            if (c.ifNotExists() && !complete()) {
+                // No catalog says the table is absent: it may well exist, in use and of any size. Judge it so.
+                return;
+            }
             created.add(t);
             dropped.remove(t);
             changed.put(t, new TableStats(t.schema(), t.name(), 0, 0, c.columns(), List.of(), c.constraints(), List.of()));

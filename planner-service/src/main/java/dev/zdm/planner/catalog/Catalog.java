@@ -19,6 +19,36 @@ public interface Catalog {
     /** The table an index belongs to; empty when unknown. */
     Optional<TableName> tableOfIndex(String schema, String indexName);
 
+    /**
+     * True when the catalog lists every table of the database (it was read from it), so a table it does
+     * not know does not exist; false for a partial or empty catalog (no database given), where such a
+     * table may well exist.
+     */
+    default boolean complete() {
+        return false;
+    }
+
+    /** The catalog read from a database: it knows every table there is. */
+    static Catalog complete(Collection<TableStats> tables) {
+        Catalog known = of(tables);
+        return new Catalog() {
+            @Override
+            public Optional<TableStats> table(TableName table) {
+                return known.table(table);
+            }
+
+            @Override
+            public Optional<TableName> tableOfIndex(String schema, String indexName) {
+                return known.tableOfIndex(schema, indexName);
+            }
+
+            @Override
+            public boolean complete() {
+                return true;
+            }
+        };
+    }
+
     /** A catalog that knows nothing: every estimate becomes a guess. */
     static Catalog empty() {
         return of(List.of());

@@ -87,7 +87,7 @@ public final class CatalogReader {
                 .map(rows -> {
                     rows.forEach(r -> on(tables, r, t -> t.dependents.add(new Dependent(
                             r.getString(2) == null ? Dependent.Kind.POLICY : Dependent.Kind.TRIGGER, r.getString(1), t.schema + "." + t.name, r.getString(2)))));
-                    return Catalog.of(tables.values().stream().map(Building::build).toList());
+                    return Catalog.complete(tables.values().stream().map(Building::build).toList());
                 });
     }
 

@@ -33,7 +33,7 @@ final class CreateTableRecognizer implements Recognizer {
             skipped = sql.accept("global") || sql.accept("local") || sql.accept("temp") || sql.accept("temporary") || sql.accept("unlogged");
         } while (skipped);
         if (!sql.accept("table")) return Optional.empty();
-        sql.accept("if", "not", "exists");
+        boolean ifNotExists = sql.accept("if", "not", "exists");
         TableName table = sql.tableName();
         Effect.Builder e = Effect.builder(StatementKind.CREATE_TABLE);
         List<ColumnInfo> columns = new ArrayList<>();
@@ -44,7 +44,7 @@ final class CreateTableRecognizer implements Recognizer {
             for (SqlTokens part : SqlTokens.of(body).splitTopLevel()) element(part, table, e, columns, constraints);
         }
         if (sql.containsWord("as")) SourceTables.in(sql.remaining()).forEach(t -> e.lock(t, LockMode.ACCESS_SHARE));
-        return Optional.of(e.change(new Change.CreateTable(table, columns, constraints)).build());
+        return Optional.of(e.change(new Change.CreateTable(table, columns, constraints, ifNotExists)).build());
     }
 
     private static void element(SqlTokens part, TableName table, Effect.Builder e, List<ColumnInfo> columns, List<ConstraintInfo> constraints) {
