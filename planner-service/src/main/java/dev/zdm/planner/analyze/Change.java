@@ -113,9 +113,10 @@ public sealed interface Change {
      * @param verb      {@code insert}, {@code update} or {@code delete}
      * @param setClause for UPDATE, the text after SET up to WHERE
      * @param where     the WHERE condition, or null when absent
-     * @param allRows   true when it may touch every row (no WHERE, or WHERE only selects unfilled rows)
+     * @param allRows   true when it may touch many rows: no WHERE, a WHERE that does not pin rows by key, or a join
+     * @param joins     true when rows come from a join (UPDATE ... FROM, DELETE ... USING)
      */
-    record Dml(TableName table, String verb, String setClause, String where, boolean allRows) implements Change {
+    record Dml(TableName table, String verb, String setClause, String where, boolean allRows, boolean joins) implements Change {
     }
 
     record CreateTrigger(TableName table, String name, String function) implements Change {

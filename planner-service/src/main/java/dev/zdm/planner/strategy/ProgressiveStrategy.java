@@ -50,7 +50,7 @@ final class ProgressiveStrategy implements Strategy {
     }
 
     private boolean isBackfill(StatementAnalysis s, ClaimBoard board) {
-        return s.kind() == StatementKind.UPDATE && s.change(Change.Dml.class).isPresent()
+        return s.kind() == StatementKind.UPDATE && s.change(Change.Dml.class).filter(d -> !d.joins()).isPresent()
                 && (board.requested(this, s) || s.statement().metadata().isProgressive()
                 || (s.blocksWrites() && Safety.whyUnsafe(s, board.thresholdMs()).isPresent()));
     }

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
 final class DmlRecognizer implements Recognizer {
     /** A WHERE that selects the rows a backfill has not filled yet, e.g. {@code status IS NULL}. */
     private static final Pattern PENDING_ONLY = Pattern.compile("(?is)^\\s*\"?\\w+\"?\\s+is\\s+(null|distinct\\s+from\\s+.+)$");
+    private static final String CONSTANT = "('(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?|\\$\\d+|true|false)";
+    /** A condition that pins rows by equality with constants: {@code [t.]col = 7}, {@code col IN ('a', 'b')}. */
+    private static final Pattern PINNED = Pattern.compile("(?is)^\\s*(\"?\\w+\"?\\.)?\"?\\w+\"?\\s*(=\\s*" + CONSTANT
+            + "|in\\s*\\(\\s*" + CONSTANT + "(\\s*,\\s*" + CONSTANT + ")*\\s*\\))\\s*$");
 
     @Override
     public Optional<Effect> recognize(SqlTokens sql, SchemaView schema) {
@@ -84,7 +88,7 @@ final class DmlRecognizer implements Recognizer {
         TableName table = sql.tableName();
         Effect.Builder e = Effect.builder(StatementKind.INSERT);
         SourceTables.in(sql.remaining()).forEach(t -> e.lock(t, LockMode.ACCESS_SHARE));
-        return e.subject(table, LockMode.ROW_EXCLUSIVE).change(new Change.Dml(table, "insert", null, null, false)).build();
+        return e.subject(table, LockMode.ROW_EXCLUSIVE).change(new Change.Dml(table, "insert", null, null, false, false)).build();
     }
 
     private static Effect update(SqlTokens sql) {
@@ -93,13 +97,15 @@ final class DmlRecognizer implements Recognizer {
         sql.textUntil("set");
         sql.accept("set");
         String set = sql.textUntil("from", "where", "returning");
+        boolean joins = sql.peekWords("from");
         SqlTokens rest = sql.fork();
         Effect.Builder e = Effect.builder(StatementKind.UPDATE);
         SourceTables.in(rest.remaining()).forEach(t -> e.lock(t, LockMode.ACCESS_SHARE));
         sql.textUntil("where");
         String where = sql.accept("where") ? sql.textUntil("returning") : null;
-        return rows(e.subject(table, LockMode.ROW_EXCLUSIVE), table, where, "UPDATE")
-                .change(new Change.Dml(table, "update", set, where, allRows(where))).build();
+        boolean many = manyRows(where, joins);
+        return rows(e.subject(table, LockMode.ROW_EXCLUSIVE), table, where, joins, many, "UPDATE")
+                .change(new Change.Dml(table, "update", set, where, many, joins)).build();
     }
 
     private static Effect delete(SqlTokens sql) {
@@ -107,20 +113,57 @@ final class DmlRecognizer implements Recognizer {
         TableName table = sql.tableName();
         Effect.Builder e = Effect.builder(StatementKind.DELETE);
         SourceTables.in(sql.fork().remaining()).forEach(t -> e.lock(t, LockMode.ACCESS_SHARE));
+        boolean joins = sql.fork().containsWord("using");
         sql.textUntil("where");
         String where = sql.accept("where") ? sql.textUntil("returning") : null;
-        return rows(e.subject(table, LockMode.ROW_EXCLUSIVE), table, where, "DELETE")
-                .change(new Change.Dml(table, "delete", null, where, allRows(where))).build();
+        boolean many = manyRows(where, joins);
+        return rows(e.subject(table, LockMode.ROW_EXCLUSIVE), table, where, joins, many, "DELETE")
+                .change(new Change.Dml(table, "delete", null, where, many, joins)).build();
     }
 
-    private static Effect.Builder rows(Effect.Builder e, TableName table, String where, String verb) {
-        if (!allRows(where)) return e;
-        return e.work(Work.ROW_WRITES).finding(Finding.warning("BIG_BACKFILL", verb + " of every row of " + table
-                        + " in one transaction holds a lock on each row until it commits: application writes to those rows wait",
-                "progressive: keyset batches of a few thousand rows, each its own transaction, paced by database health"));
+    private static Effect.Builder rows(Effect.Builder e, TableName table, String where, boolean joins, boolean many, String verb) {
+        if (!many) return e;
+        String alternative = "progressive: keyset batches of a few thousand rows, each its own transaction, paced by database health";
+        if (where == null || PENDING_ONLY.matcher(where).matches()) {
+            return e.work(Work.ROW_WRITES).finding(Finding.warning("BIG_BACKFILL", verb + " of every row of " + table
+                    + " in one transaction holds a lock on each row until it commits: application writes to those rows wait", alternative));
+        }
+        String which = joins ? "the rows a join picks" : "rows a condition picks without pinning them by key";
+        return e.work(Work.ROW_WRITES).finding(Finding.warning("BIG_BACKFILL", verb + " of " + which + " in " + table + " may touch "
+                + "many rows in one transaction and holds a lock on each until it commits: application writes to those rows wait", alternative));
     }
 
-    private static boolean allRows(String where) {
-        return where == null || PENDING_ONLY.matcher(where).matches();
+    /**
+     * True unless the WHERE pins rows by equality with constants ({@code id = 7}, {@code email IN ('a',
+     * 'b')}) in one of its top-level AND terms and no join picks rows: a range, a subquery, a join or no
+     * WHERE at all may touch every row.
+     */
+    static boolean manyRows(String where, boolean joins) {
+        if (where == null || joins) return true;
+        if (PENDING_ONLY.matcher(where).matches()) return true;
+        for (String term : topLevelAnd(where)) {
+            if (PINNED.matcher(term).matches()) return false;
+        }
+        return true;
     }
+
+    private static java.util.List<String> topLevelAnd(String where) {
+        java.util.List<String> terms = new java.util.ArrayList<>();
+        SqlTokens t = SqlTokens.of(where);
+        StringBuilder current = new StringBuilder();
+        int depth = 0;
+        for (var token : t.remaining()) {
+            if (token.isSymbol("(")) depth++;
+            if (token.isSymbol(")")) depth--;
+            if (depth == 0 && token.isWord("and")) {
+                terms.add(current.toString());
+                current.setLength(0);
+                continue;
+            }
+            current.append(token.text()).append(' ');
+        }
+        terms.add(current.toString());
+        return terms;
+    }
+
 }
