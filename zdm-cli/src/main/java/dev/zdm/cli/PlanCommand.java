@@ -19,6 +19,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import dev.zdm.planner.truth.ShadowCheck;
 import dev.zdm.planner.truth.ShadowReport;
+import dev.zdm.planner.truth.ShadowVerdict;
 import dev.zdm.runtime.db.ReadOnly;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +101,12 @@ final class PlanCommand implements Callable<Integer> {
                 check.verdicts().forEach(v -> System.out.println("  " + (v.index() + 1) + ". " + v.describe()));
             }
         }
-        return exitStatus(planned);
+        int status = exitStatus(planned);
+        if (status == 0 && check != null && check.verdicts().stream().anyMatch(ShadowVerdict::failedOnPostgres)) {
+            if (!json) System.out.println("\nNOT SAFE AS WRITTEN: PostgreSQL refused a statement of it on the scratch copy (see above)");
+            return 1;
+        }
+        return status;
     }
 
     /** 0 when the migration is safe as written, 1 when it needs zero-downtime handling or has no safe plan, 2 on bad input. */

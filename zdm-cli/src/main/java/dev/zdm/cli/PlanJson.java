@@ -21,7 +21,7 @@ record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long e
                 String shadowCheckHeader, List<String> shadowCheckNotes) {
 
     /** What PostgreSQL did with a statement on the shadow copy, and whether the analyzer agrees. */
-    record ShadowJson(int index, boolean checked, boolean agrees, String description) {
+    record ShadowJson(int index, boolean checked, boolean agrees, boolean failedOnPostgres, String description) {
     }
 
     record StatementJson(int index, String sql, String kind, List<String> tables, String lockMode, boolean rewritesTable,
@@ -50,9 +50,10 @@ record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long e
         List<PhaseJson> phases = m.plan() == null ? List.of() : m.plan().phases().stream().map(PlanJson::phase).toList();
         RejectionJson rejection = m.rejected()
                 ? new RejectionJson(m.rejection().code().code(), m.rejection().location(), m.rejection().getMessage()) : null;
-        return new PlanJson(!m.safeAsWritten(), m.recommendedStrategy(), a.estimatedDowntimeMs(), a.estimateIsGuess(),
+        boolean refused = verdicts.stream().anyMatch(ShadowVerdict::failedOnPostgres);
+        return new PlanJson(!m.safeAsWritten() || refused, m.recommendedStrategy(), a.estimatedDowntimeMs(), a.estimateIsGuess(),
                 statements, phases, rejection, verdicts.stream().map(v -> new ShadowJson(v.index(),
-                        v instanceof ShadowVerdict.Checked, v.agrees(), v.describe())).toList(),
+                        v instanceof ShadowVerdict.Checked, v.agrees(), v.failedOnPostgres(), v.describe())).toList(),
                 check == null ? null : check.header(), check == null ? List.of() : check.notes());
     }
 

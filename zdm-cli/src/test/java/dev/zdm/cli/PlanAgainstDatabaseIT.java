@@ -62,6 +62,30 @@ class PlanAgainstDatabaseIT {
         assertThat(query(infra, "SELECT count(*) FROM pg_database WHERE datname LIKE 'zdm\\_scratch\\_%'")).isEqualTo("0");
     }
 
+    @Test
+    void a_statement_postgres_refuses_on_the_scratch_copy_is_not_safe_as_written(TestInfra infra) throws Exception {
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl())) {
+            c.createStatement().execute("CREATE TABLE IF NOT EXISTS invoices (id bigserial PRIMARY KEY, total numeric(10,2))");
+        }
+        Path file = dir.resolve("types.sql");
+        Files.writeString(file, "ALTER TABLE invoices ADD COLUMN currency no_such_type;\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = new CommandLine(new Zdm()).execute("plan", "--json", "--pg", infra.jdbcUrl(), file.toString());
+        } finally {
+            System.setOut(previous);
+        }
+        JsonNode doc = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(doc.get("statements").get(0).get("kind").asText()).isEqualTo("ADD_COLUMN");
+        assertThat(doc.get("shadowCheck").get(0).get("failedOnPostgres").asBoolean()).as(doc.toString()).isTrue();
+        assertThat(doc.get("shadowCheck").get(0).get("description").asText()).contains("no_such_type");
+        assertThat(doc.get("requiresZeroDowntime").asBoolean()).isTrue();
+        assertThat(code).isEqualTo(1);
+    }
+
     private static String query(TestInfra infra, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl()); ResultSet rs = c.createStatement().executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;

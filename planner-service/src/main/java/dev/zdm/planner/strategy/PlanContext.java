@@ -1,5 +1,7 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.BatchOptions;
 import dev.zdm.domain.plan.DeploymentGate;
 import dev.zdm.planner.catalog.Catalog;
@@ -41,11 +43,24 @@ public record PlanContext(Catalog catalog, Metadata metadata, PlannerSettings se
                 metadata.rolloutPercentage() != null ? metadata.rolloutPercentage() : d.rolloutPercentage());
     }
 
-    /** The key a backfill or copy walks: metadata {@code keyColumn}, else the primary key, else {@code id}. */
+    /**
+     * The key a backfill or copy walks: metadata {@code keyColumn}, else the primary key; never a guess.
+     * Without a database (a plan only shown) an unknown table's key is the placeholder {@code <primary
+     * key of t>}; with one, a table without a primary key fails naming it.
+     */
     public List<String> keyColumns(TableName table) {
         if (metadata.keyColumn() != null) return List.of(metadata.keyColumn());
         List<String> pk = catalog.table(table).map(TableStats::primaryKey).orElse(List.of());
-        return pk.isEmpty() ? List.of("id") : pk;
+        if (pk.isEmpty() && !catalog.complete() && catalog.table(table).isEmpty()) {
+            // Planned without a database: shown, never run (the planner service plans with the live catalog). Say so, do not guess.
+            return List.of("<primary key of " + table + ">");
+        }
+        if (pk.isEmpty()) {
+            throw new ZdmException(ErrorCode.INVALID_REQUEST, "the key of " + table + " is unknown (" + (catalog.table(table).isPresent()
+                    ? "it has no primary key" : "no catalog knows the table") + "); zdm walks a table by its key and never guesses one: "
+                    + "plan with --pg, or name it with -- @metadata {\"keyColumn\": \"...\"}");
+        }
+        return pk;
     }
 
     public String breaker() {

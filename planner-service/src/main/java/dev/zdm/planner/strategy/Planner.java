@@ -66,12 +66,12 @@ public final class Planner {
 
     /** Plans one claim; a strategy that fails on a statement it claimed rejects the migration naming that statement. */
     private static void planClaim(Claim c, PlanBuilder builder) {
+        var first = c.statements().get(0);
         try {
             c.strategy().plan(c, builder);
         } catch (ZdmException e) {
-            throw e;
+            throw e.location() != null ? e : new ZdmException(e.code(), e.getMessage(), first.statement().position().toString());
         } catch (RuntimeException e) {
-            var first = c.statements().get(0);
             throw new ZdmException(ErrorCode.INTERNAL, "strategy " + c.strategy().name() + " cannot plan statement " + (first.index() + 1) + " ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", first.statement().position().toString());
         }

@@ -148,7 +148,7 @@ public final class ShadowCheck {
     }
 
     private static Future<ShadowVerdict> failedOnShadow(StatementAnalysis a, Throwable e) {
-        return notChecked(a, "it failed in the scratch database: " + message(e));
+        return Future.succeededFuture(new ShadowVerdict.NotChecked(a.index(), a.sql(), "it failed in the scratch database: " + message(e), true));
     }
 
     private static Future<ShadowVerdict> notChecked(StatementAnalysis a, String reason) {

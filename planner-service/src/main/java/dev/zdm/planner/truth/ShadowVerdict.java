@@ -49,15 +49,26 @@ public sealed interface ShadowVerdict permits ShadowVerdict.Checked, ShadowVerdi
         }
     }
 
+    /** True when PostgreSQL refused the statement itself: as written it fails on the live database too. */
+    default boolean failedOnPostgres() {
+        return this instanceof NotChecked n && n.failed();
+    }
+
     /**
      * The statement was not run on the shadow, or failed there.
      *
      * @param reason why, for a person
+     * @param failed true when PostgreSQL refused the statement (an unknown type, a column limit, a missing
+     *               object), as opposed to zdm not running it
      */
-    record NotChecked(int index, String sql, String reason) implements ShadowVerdict {
+    record NotChecked(int index, String sql, String reason, boolean failed) implements ShadowVerdict {
         public NotChecked {
             Objects.requireNonNull(sql, "sql");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        public NotChecked(int index, String sql, String reason) {
+            this(index, sql, reason, false);
         }
 
         @Override

@@ -25,12 +25,21 @@ class DmlSizeTest {
             "UPDATE accounts SET a = o.b FROM owners o WHERE accounts.owner_id = o.id  | true | direct",
     })
     void largeUnlessPinnedByKey(String sql, boolean large, String strategy) {
-        PlannedMigration m = new Planner().analyzeAndPlan(SqlSplitter.split("m.sql", sql), Catalog.empty());
-        StatementAnalysis s = m.analysis().statements().get(0);
+        PlannedMigration offline = new Planner().analyzeAndPlan(SqlSplitter.split("m.sql", sql), Catalog.empty());
+        StatementAnalysis s = offline.analysis().statements().get(0);
         assertThat(s.blocksWrites()).as(s.findings().toString()).isEqualTo(large);
-        assertThat(m.safeAsWritten()).isEqualTo(!large);
+        assertThat(offline.safeAsWritten()).isEqualTo(!large);
         if (large) assertThat(s.estimate().unknown()).as("a guess, said so").isTrue();
+
+        PlannedMigration m = new Planner().analyzeAndPlan(SqlSplitter.split("m.sql", sql), KEYED);
         if (!m.rejected()) assertThat(m.statementStrategies().get(0)).isEqualTo(strategy);
         else assertThat(strategy).as("no safe plan: " + m.rejection().getMessage()).isEqualTo("direct");
     }
+
+    /** The table with its key and no row statistics (never analyzed), 1 GiB on disk. */
+    private static final Catalog KEYED = Catalog.of(java.util.List.of(
+            new dev.zdm.planner.catalog.TableStats("public", "accounts", -1, 1L << 30, java.util.List.of(
+                    new dev.zdm.planner.catalog.ColumnInfo("id", "bigint", true, null, null), dev.zdm.planner.catalog.ColumnInfo.of("a", "int")),
+                    java.util.List.of(), java.util.List.of(new dev.zdm.planner.catalog.ConstraintInfo("accounts_pkey",
+                    dev.zdm.planner.catalog.ConstraintInfo.Type.PRIMARY_KEY, "PRIMARY KEY (id)", true, null)), java.util.List.of())));
 }

@@ -79,7 +79,7 @@ final class AddConstraintAction implements AlterAction {
         String usingIndex = sub.accept("using", "index") ? sub.name() : null;
         List<String> columns = usingIndex == null ? names(sub.parenthesized()) : List.of();
         String n = name != null ? name : usingIndex != null ? usingIndex : table.name() + (primary ? "_pkey" : "_" + String.join("_", columns) + "_key");
-        String definition = (primary ? "PRIMARY KEY" : "UNIQUE") + " (" + String.join(", ", columns) + ")";
+        String definition = (primary ? "PRIMARY KEY" : "UNIQUE") + " (" + String.join(", ", columns.stream().map(dev.zdm.domain.sql.Identifiers::quote).toList()) + ")";
         e.change(new Change.AddConstraint(table, new ConstraintInfo(n, primary ? ConstraintInfo.Type.PRIMARY_KEY : ConstraintInfo.Type.UNIQUE,
                 definition, true, null), columns, List.of(), usingIndex, clause));
         if (usingIndex == null) {
@@ -107,9 +107,18 @@ final class AddConstraintAction implements AlterAction {
         return open < 0 || close < open ? null : definition.substring(open + 1, close);
     }
 
+    /**
+     * The column names of a parenthesized list, as PostgreSQL reads them: an unquoted name folded to
+     * lower case, a quoted one exactly as quoted; anything after a name (ASC, an operator class) left out.
+     */
     static List<String> names(String list) {
         if (list == null || list.isBlank()) return List.of();
-        return Arrays.stream(list.split(",")).map(s -> s.strip().replace("\"", "")).map(s -> s.split("\\s+")[0]).toList();
+        List<String> out = new java.util.ArrayList<>();
+        for (SqlTokens part : SqlTokens.of(list).splitTopLevel()) {
+            String name = part.name();
+            if (name != null) out.add(name);
+        }
+        return out;
     }
 
     private static String stripNotValid(String clause) {
