@@ -102,6 +102,19 @@ class PlanCommandTest {
     }
 
     @Test
+    void a_lock_held_in_a_transaction_blocks_until_its_commit() throws Exception {
+        Run held = plan("BEGIN;\nLOCK TABLE accounts IN ACCESS EXCLUSIVE MODE;\nSELECT pg_sleep(5);\nCOMMIT;\n", "--json");
+        assertThat(held.code()).isEqualTo(1);
+        JsonNode lock = new ObjectMapper().readTree(held.out()).get("statements").get(1);
+        assertThat(lock.get("lockMode").asText()).isEqualTo("ACCESS EXCLUSIVE");
+        assertThat(lock.get("estimatedBlockingMs").asLong()).isGreaterThanOrEqualTo(5000);
+        assertThat(lock.get("findings").toString()).contains("HELD_UNTIL_COMMIT");
+
+        Run shared = plan("BEGIN;\nLOCK TABLE accounts IN ACCESS SHARE MODE;\nSELECT pg_sleep(5);\nCOMMIT;\n");
+        assertThat(shared.code()).as(shared.out()).isZero();
+    }
+
+    @Test
     void an_empty_file_says_there_is_nothing_to_do() throws Exception {
         Run run = plan("-- nothing yet\n\n/* still nothing */\n");
         assertThat(run.code()).isZero();

@@ -20,7 +20,9 @@ public record BlockingEstimate(long millis, Basis basis) {
         /** From the table's size, but {@code reltuples} is -1 (never vacuumed or analyzed): a guess. */
         NEVER_ANALYZED,
         /** The catalog does not know the table: nothing to estimate from. */
-        UNKNOWN_SIZE
+        UNKNOWN_SIZE,
+        /** The lock is held until the explicit transaction ends: the time of the statements after it in that transaction. */
+        HELD_IN_TRANSACTION
     }
 
     public static final BlockingEstimate NONE = new BlockingEstimate(0, Basis.NO_BLOCKING);

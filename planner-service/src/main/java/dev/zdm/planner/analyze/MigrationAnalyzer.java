@@ -55,6 +55,7 @@ public final class MigrationAnalyzer {
             }
         }
         out = Redefinitions.apply(out);
+        out = HeldLocks.apply(out, settings.costs().catalogOnlyMs());
         List<String> reasons = new ArrayList<>();
         long downtime = 0;
         boolean guess = false;
