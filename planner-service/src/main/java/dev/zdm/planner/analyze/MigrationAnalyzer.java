@@ -66,6 +66,11 @@ public final class MigrationAnalyzer {
                 downtime += Math.max(0, a.estimate().millis());
             }
         }
+        if (reasons.isEmpty() && downtime > settings.blockingThresholdMs()) {
+            long blocking = out.stream().filter(StatementAnalysis::blocks).count();
+            reasons.add("together its " + blocking + " statements that lock tables in use block them for ~" + downtime
+                    + " ms, more than " + settings.blockingThresholdMs() + " ms");
+        }
         return new MigrationAnalysis(out, !reasons.isEmpty(), downtime, guess, reasons);
     }
 

@@ -22,6 +22,19 @@ class SafeAsWrittenTest {
             List.of(new ConstraintInfo("owners_pkey", ConstraintInfo.Type.PRIMARY_KEY, "PRIMARY KEY (id)", true, null)), List.of());
     private static final Catalog CATALOG = Catalog.of(List.of(SMALL, OWNERS));
 
+    @org.junit.jupiter.api.Test
+    void manyQuickLocksOnTablesInUseAddUp() {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < 2000; i++) sql.append("ALTER TABLE accounts ADD COLUMN c").append(i).append(" int;\n");
+        PlannedMigration m = new Planner().analyzeAndPlan(SqlSplitter.split("m.sql", sql.toString()), CATALOG);
+        assertThat(m.analysis().estimatedDowntimeMs()).isGreaterThanOrEqualTo(20_000);
+        assertThat(m.safeAsWritten()).isFalse();
+        assertThat(m.analysis().reasons()).anySatisfy(r -> assertThat(r).contains("together its 2000 statements"));
+        StringBuilder few = new StringBuilder();
+        for (int i = 0; i < 5; i++) few.append("ALTER TABLE accounts ADD COLUMN c").append(i).append(" int;\n");
+        assertThat(new Planner().analyzeAndPlan(SqlSplitter.split("m.sql", few.toString()), CATALOG).safeAsWritten()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "ALTER TABLE accounts ADD COLUMN note text                                                        | true",
