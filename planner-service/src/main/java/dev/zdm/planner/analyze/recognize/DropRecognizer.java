@@ -32,7 +32,8 @@ final class DropRecognizer implements Recognizer {
                     "DROP VIEW breaks any running application that reads the view", "expand-contract: drop it after the application stopped using it"));
             for (SqlTokens part : sql.splitTopLevel()) {
                 TableName view = part.tableName();
-                if (view != null) e.change(new Change.DropView(view));
+                // PostgreSQL takes ACCESS EXCLUSIVE on the view: its readers wait (CorpusLabelsIT found it on real files).
+                if (view != null) e.lock(view, LockMode.ACCESS_EXCLUSIVE).change(new Change.DropView(view));
             }
             return Optional.of(e.build());
         }
