@@ -78,9 +78,12 @@ public final class BackfillSql {
                 + " ORDER BY " + k + " LIMIT 1 OFFSET $3";
     }
 
-    /** Updates the pending rows with keys in ({@code $1}, {@code $2}] (or [$1, $2] for the first batch). */
+    /**
+     * Updates (or, for a batched delete, deletes) the pending rows with keys in ({@code $1}, {@code $2}]
+     * (or [$1, $2] for the first batch).
+     */
     public String updateQuery(boolean fromInclusive) {
-        return "UPDATE " + table.sql() + " SET " + setClause
+        return (setClause == null ? "DELETE FROM " + table.sql() : "UPDATE " + table.sql() + " SET " + setClause)
                 + " WHERE " + key.sql() + (fromInclusive ? " >= " : " > ") + key.param(1)
                 + " AND " + key.sql() + " <= " + key.param(2) + " AND (" + pending + ")";
     }

@@ -68,6 +68,22 @@ class BackfillRunnerIT {
     }
 
     @Test
+    void aBatchedDeleteRemovesExactlyThePendingRowsInKeyBatches() {
+        db.orders("purged", 50_000);
+        StepRef ref = new StepRef("m-delete", "p1", "s1");
+        BackfillRunner runner = new BackfillRunner(db.vertx, db.pool, new BreakerBoard(), BackfillSettings.defaults("db1"));
+        Step.Backfill purge = new Step.Backfill("s1", "purged", "id", null, "id % 3 = 0", BatchOptions.DEFAULT);
+
+        BackfillOutcome outcome = await(runner.start(ref, purge, ProgressListener.NONE).outcome());
+
+        assertThat(outcome.state()).isEqualTo(BackfillState.COMPLETED);
+        assertThat(outcome.rowsAffected()).isEqualTo(16_666);
+        assertThat(db.count("SELECT count(*) FROM purged WHERE id % 3 = 0")).isZero();
+        assertThat(db.count("SELECT count(*) FROM purged")).isEqualTo(50_000 - 16_666);
+        assertThat(Long.parseLong(db.progress(ref, "batches_completed"))).isGreaterThan(1);
+    }
+
+    @Test
     void aCancelledRunResumesFromItsCheckpointWithNoBatchRedone() {
         db.orders("resumed", 100_000);
         StepRef ref = new StepRef("m-cancel", "p1", "s1");

@@ -75,7 +75,8 @@ public final class PlanPrinter {
         }
         if (s instanceof Step.CreateIndexConcurrently c) return "create index concurrently " + c.schema() + "." + c.indexName() + ":\n" + c.sql();
         if (s instanceof Step.Backfill b) {
-            return "backfill " + b.table() + " by " + b.keyColumn() + " set " + b.setClause() + " where " + b.pendingPredicate() + " " + b.options();
+            return (b.deletes() ? "batched delete from " + b.table() + " by " + b.keyColumn()
+                    : "backfill " + b.table() + " by " + b.keyColumn() + " set " + b.setClause()) + " where " + b.pendingPredicate() + " " + b.options();
         }
         if (s instanceof Step.Copy c) return "copy " + c.sourceTable() + " -> " + c.targetTable() + " keys " + c.keyColumns() + " mapping " + sorted(c.mapping()) + " " + c.options();
         if (s instanceof Step.Sync y) {

@@ -50,7 +50,7 @@ final class ProgressiveStrategy implements Strategy {
     }
 
     private boolean isBackfill(StatementAnalysis s, ClaimBoard board) {
-        return s.kind() == StatementKind.UPDATE && s.change(Change.Dml.class).filter(d -> !d.joins()).isPresent()
+        return (s.kind() == StatementKind.UPDATE || s.kind() == StatementKind.DELETE) && s.change(Change.Dml.class).filter(d -> !d.joins()).isPresent()
                 && (board.requested(this, s) || s.statement().metadata().isProgressive()
                 || (s.blocksWrites() && Safety.whyUnsafe(s, board.thresholdMs()).isPresent()));
     }
@@ -58,7 +58,7 @@ final class ProgressiveStrategy implements Strategy {
     @Override
     public void plan(Claim claim, PlanBuilder plan) {
         StatementAnalysis s = claim.anchor();
-        if (s.kind() == StatementKind.UPDATE) {
+        if (s.kind() == StatementKind.UPDATE || s.kind() == StatementKind.DELETE) {
             backfill(claim, plan, s.change(Change.Dml.class).orElseThrow());
             return;
         }
@@ -124,9 +124,10 @@ final class ProgressiveStrategy implements Strategy {
 
     private static void backfill(Claim claim, PlanBuilder plan, Change.Dml update) {
         String table = update.table().schema() + "." + update.table().name();
-        String pending = update.where() != null ? update.where() : pendingOf(update.setClause());
+        // A DELETE deletes its own WHERE's rows in key batches; an UPDATE sets its own SET on its WHERE's rows (or on rows not yet set).
+        String pending = update.where() != null ? update.where() : update.setClause() == null ? "TRUE" : pendingOf(update.setClause());
         String key = claim.context().keyColumns(update.table()).get(0);
-        plan.db("backfill", claim).pointOfNoReturn()
+        plan.db(update.setClause() == null ? "batched-delete" : "backfill", claim).pointOfNoReturn()
                 .step(id -> new Step.Backfill(id, table, key, update.setClause(), pending, claim.context().batch())).add();
     }
 

@@ -20,8 +20,10 @@ class DmlSizeTest {
             "DELETE FROM accounts WHERE id = $1                                       | false | direct",
             "UPDATE accounts SET a = 1 WHERE a >= 0                                   | true  | progressive",
             "UPDATE accounts SET a = 1 WHERE id IN (SELECT account_id FROM closed)    | true  | progressive",
-            "DELETE FROM accounts WHERE id > 0                                        | true  | direct",
-            "DELETE FROM accounts WHERE owner_id IN (SELECT id FROM owners WHERE gone) | true | direct",
+            "DELETE FROM accounts WHERE id > 0                                        | true  | progressive",
+            "DELETE FROM accounts WHERE owner_id IN (SELECT id FROM owners WHERE gone) | true | progressive",
+            "DELETE FROM accounts                                                     | true  | progressive",
+            "DELETE FROM accounts USING owners WHERE accounts.owner_id = owners.id    | true  | direct",
             "UPDATE accounts SET a = o.b FROM owners o WHERE accounts.owner_id = o.id  | true | direct",
     })
     void largeUnlessPinnedByKey(String sql, boolean large, String strategy) {

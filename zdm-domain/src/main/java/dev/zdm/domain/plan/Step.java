@@ -62,8 +62,10 @@ public sealed interface Step {
 
     /**
      * A keyset backfill: {@code UPDATE table SET setClause WHERE pendingPredicate} in short batches
-     * over {@code keyColumn}, bounded at the key range seen when the step starts.
+     * over {@code keyColumn}, bounded at the key range seen when the step starts; with no
+     * {@code setClause}, a batched {@code DELETE FROM table WHERE pendingPredicate} instead.
      *
+     * @param setClause        what to set, or null to delete the pending rows
      * @param pendingPredicate rows still to do, e.g. {@code status IS NULL}; makes a re-run a no-op
      */
     record Backfill(String id, String table, String keyColumn, String setClause, String pendingPredicate,
@@ -72,13 +74,20 @@ public sealed interface Step {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(keyColumn, "keyColumn");
-            Objects.requireNonNull(setClause, "setClause");
             Objects.requireNonNull(options, "options");
+            if (setClause == null && (pendingPredicate == null || pendingPredicate.isBlank())) {
+                throw new IllegalArgumentException("a batched delete needs the predicate of the rows it deletes");
+            }
+        }
+
+        /** True when the batches delete the pending rows rather than update them. */
+        public boolean deletes() {
+            return setClause == null;
         }
 
         @Override
         public String describe() {
-            return "backfill " + table + " set " + oneLine(setClause);
+            return deletes() ? "batched delete from " + table + " where " + oneLine(pendingPredicate) : "backfill " + table + " set " + oneLine(setClause);
         }
     }
 

@@ -35,7 +35,7 @@ public final class StepMapper {
             b.setKind("BACKFILL");
             p.put("table", f.table());
             p.put("keyColumn", f.keyColumn());
-            p.put("setClause", f.setClause());
+            if (f.setClause() != null) p.put("setClause", f.setClause());
             if (f.pendingPredicate() != null) p.put("pendingPredicate", f.pendingPredicate());
             putBatch(p, f.options());
         } else if (step instanceof Step.Copy c) {
@@ -85,7 +85,7 @@ public final class StepMapper {
                     e.getLockTimeoutMs(), e.getStatementTimeoutMs());
             case "CREATE_INDEX_CONCURRENTLY" -> new Step.CreateIndexConcurrently(id, p.get("schema"),
                     param(e, "indexName"), required(e, e.getSql(), "sql"));
-            case "BACKFILL" -> new Step.Backfill(id, param(e, "table"), param(e, "keyColumn"), param(e, "setClause"),
+            case "BACKFILL" -> new Step.Backfill(id, param(e, "table"), param(e, "keyColumn"), e.getParams().get("setClause"),
                     p.get("pendingPredicate"), batch(e));
             case "COPY" -> new Step.Copy(id, param(e, "sourceTable"), param(e, "targetTable"), list(param(e, "keyColumns")),
                     prefixed(p, MAPPING), batch(e));
