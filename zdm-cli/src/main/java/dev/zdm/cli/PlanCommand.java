@@ -72,7 +72,9 @@ final class PlanCommand implements Callable<Integer> {
         try {
             PgConnectOptions options = vertx == null ? null : pgOption().connectOptions().addProperty("application_name", "zdm-plan");
             Pool pool = vertx == null ? null : PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(options).using(vertx).build();
-            Catalog catalog = pool == null ? Catalog.empty() : ZdmProcess.await(ReadOnly.read(pool, CatalogReader::read));
+            List<ParsedStatement> parsed = statements;
+            Catalog catalog = pool == null ? Catalog.empty() : ZdmProcess.await(ReadOnly.read(pool, conn -> CatalogReader.read(conn)
+                    .compose(read -> ExplainedRows.of(conn, parsed).map(rows -> Catalog.withRowsAffected(read, rows)))));
             PlannedMigration planned;
             try {
                 planned = new Planner().analyzeAndPlan(statements, catalog);

@@ -86,6 +86,32 @@ class PlanAgainstDatabaseIT {
         assertThat(code).isEqualTo(1);
     }
 
+    @Test
+    void with_pg_the_rows_dml_touches_come_from_explain(TestInfra infra) throws Exception {
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl())) {
+            c.createStatement().execute("CREATE TABLE IF NOT EXISTS ledger (id bigserial PRIMARY KEY, amount int, note text);"
+                    + "INSERT INTO ledger (amount, note) SELECT g, repeat('x', 200) FROM generate_series(1, 200000) g; ANALYZE ledger");
+        }
+        String before = query(infra, "SELECT count(*) || ' ' || sum(amount) FROM ledger");
+        Path file = dir.resolve("dml.sql");
+        Files.writeString(file, "UPDATE ledger SET amount = amount + 1 WHERE id < 50;\nUPDATE ledger SET amount = amount + 1 WHERE id > 0;\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            new CommandLine(new Zdm()).execute("plan", "--json", "--pg", infra.jdbcUrl(), file.toString());
+        } finally {
+            System.setOut(previous);
+        }
+        JsonNode statements = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("statements");
+        long few = statements.get(0).get("estimatedBlockingMs").asLong();
+        long all = statements.get(1).get("estimatedBlockingMs").asLong();
+        assertThat(all).as("every row of 200,000 against about 50").isGreaterThan(few * 50);
+        assertThat(statements.get(1).get("strategy").asText()).isEqualTo("progressive");
+        assertThat(statements.get(0).get("strategy").asText()).isEqualTo("direct");
+        assertThat(query(infra, "SELECT count(*) || ' ' || sum(amount) FROM ledger")).as("EXPLAIN ran nothing").isEqualTo(before);
+    }
+
     private static String query(TestInfra infra, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl()); ResultSet rs = c.createStatement().executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;

@@ -21,6 +21,8 @@ public record BlockingEstimate(long millis, Basis basis) {
         NEVER_ANALYZED,
         /** The catalog does not know the table: nothing to estimate from. */
         UNKNOWN_SIZE,
+        /** From the rows PostgreSQL's planner expects the statement to touch ({@code EXPLAIN}) and the table's row size. */
+        EXPLAINED,
         /** The lock is held until the explicit transaction ends: the time of the statements after it in that transaction. */
         HELD_IN_TRANSACTION
     }

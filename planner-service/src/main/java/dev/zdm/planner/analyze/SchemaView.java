@@ -60,6 +60,11 @@ public final class SchemaView implements Catalog {
         return base.complete();
     }
 
+    @Override
+    public java.util.OptionalLong rowsAffected(String sql) {
+        return base.rowsAffected(sql);
+    }
+
     /** The tables a view created by this migration (or its setup) reads; empty when unknown. */
     public List<TableName> viewSources(TableName view) {
         List<TableName> mine = viewSources.get(view);

@@ -32,13 +32,13 @@ final class StatementJudge {
         List<Finding> findings = subjectNew
                 ? effect.findings().stream().filter(f -> !IN_USE_ONLY.contains(f.code())).toList()
                 : effect.findings();
-        BlockingEstimate estimate = estimate(effect, schema, blocksReads || blocksWrites, subjectNew);
+        BlockingEstimate estimate = estimate(effect, schema, blocksReads || blocksWrites, subjectNew, statement.sql());
         return new StatementAnalysis(statement, effect.kind(), effect.locks().stream().map(TableLock::table).toList(), effect.locks(),
                 effect.strongestLock(), effect.newStorage(), effect.work() != Work.CATALOG_ONLY, blocksReads, blocksWrites,
                 effect.breaksApp() && !subjectNew, effect.transactional(), estimate, findings, effect.changes());
     }
 
-    private BlockingEstimate estimate(Effect effect, SchemaView schema, boolean blocks, boolean subjectNew) {
+    private BlockingEstimate estimate(Effect effect, SchemaView schema, boolean blocks, boolean subjectNew, String sql) {
         if (subjectNew) return new BlockingEstimate(0, BlockingEstimate.Basis.NEW_TABLE);
         if (!blocks) return BlockingEstimate.NONE;
         CostModel costs = settings.costs();
@@ -50,6 +50,12 @@ final class StatementJudge {
         Optional<TableStats> stats = subject == null ? Optional.empty() : schema.table(subject);
         if (stats.isEmpty() || effect.kind() == StatementKind.UNKNOWN) {
             return new BlockingEstimate(-1, BlockingEstimate.Basis.UNKNOWN_SIZE);
+        }
+        java.util.OptionalLong rows = effect.work() == Work.ROW_WRITES ? schema.rowsAffected(sql) : java.util.OptionalLong.empty();
+        if (rows.isPresent() && stats.get().reltuples() > 0) {
+            double rowBytes = stats.get().relationBytes() / stats.get().reltuples();
+            return new BlockingEstimate(costs.catalogOnlyMs() + Math.round(rows.getAsLong() * rowBytes / costs.rowWriteBytesPerMs()),
+                    BlockingEstimate.Basis.EXPLAINED);
         }
         long ms = costs.millis(effect.work(), stats.get());
         return new BlockingEstimate(ms, stats.get().neverAnalyzed() ? BlockingEstimate.Basis.NEVER_ANALYZED : BlockingEstimate.Basis.MEASURED);

@@ -28,6 +28,41 @@ public interface Catalog {
         return false;
     }
 
+    /**
+     * The rows PostgreSQL's planner expects {@code sql} (an UPDATE or DELETE of the migration) to touch,
+     * from {@code EXPLAIN} without ANALYZE; empty when not explained.
+     */
+    default java.util.OptionalLong rowsAffected(String sql) {
+        return java.util.OptionalLong.empty();
+    }
+
+    /** {@code base} answering {@link #rowsAffected} from {@code rows} (statement text to planned rows). */
+    static Catalog withRowsAffected(Catalog base, java.util.Map<String, Long> rows) {
+        java.util.Map<String, Long> copy = java.util.Map.copyOf(rows);
+        return new Catalog() {
+            @Override
+            public Optional<TableStats> table(TableName table) {
+                return base.table(table);
+            }
+
+            @Override
+            public Optional<TableName> tableOfIndex(String schema, String indexName) {
+                return base.tableOfIndex(schema, indexName);
+            }
+
+            @Override
+            public boolean complete() {
+                return base.complete();
+            }
+
+            @Override
+            public java.util.OptionalLong rowsAffected(String sql) {
+                Long n = copy.get(sql);
+                return n == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(n);
+            }
+        };
+    }
+
     /** The catalog read from a database: it knows every table there is. */
     static Catalog complete(Collection<TableStats> tables) {
         Catalog known = of(tables);
