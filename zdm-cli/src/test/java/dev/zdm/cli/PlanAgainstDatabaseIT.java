@@ -35,15 +35,9 @@ class PlanAgainstDatabaseIT {
         Path file = dir.resolve("m.sql");
         Files.writeString(file, "ALTER TABLE orders ALTER COLUMN price TYPE numeric(12,3);\nALTER TABLE orders ALTER COLUMN note TYPE varchar(40);\n");
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = new CommandLine(new Zdm()).execute("plan", "--json", "--pg", infra.jdbcUrl(), file.toString());
-        } finally {
-            System.setOut(previous);
-        }
+        Plan run = plan(infra, file);
+        int code = run.code();
+        ByteArrayOutputStream out = run.out();
         JsonNode doc = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(code).as("exit status follows the verdict").isEqualTo(doc.get("requiresZeroDowntime").asBoolean() ? 1 : 0);
         assertThat(doc.get("statements").get(0).get("estimatedBlockingMs").asLong()).as("a rewrite of 50,000 rows takes time").isPositive();
@@ -69,15 +63,9 @@ class PlanAgainstDatabaseIT {
         }
         Path file = dir.resolve("types.sql");
         Files.writeString(file, "ALTER TABLE invoices ADD COLUMN currency no_such_type;\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = new CommandLine(new Zdm()).execute("plan", "--json", "--pg", infra.jdbcUrl(), file.toString());
-        } finally {
-            System.setOut(previous);
-        }
+        Plan run = plan(infra, file);
+        int code = run.code();
+        ByteArrayOutputStream out = run.out();
         JsonNode doc = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(doc.get("statements").get(0).get("kind").asText()).isEqualTo("ADD_COLUMN");
         assertThat(doc.get("shadowCheck").get(0).get("failedOnPostgres").asBoolean()).as(doc.toString()).isTrue();
@@ -95,14 +83,9 @@ class PlanAgainstDatabaseIT {
         String before = query(infra, "SELECT count(*) || ' ' || sum(amount) FROM ledger");
         Path file = dir.resolve("dml.sql");
         Files.writeString(file, "UPDATE ledger SET amount = amount + 1 WHERE id < 50;\nUPDATE ledger SET amount = amount + 1 WHERE id > 0;\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            new CommandLine(new Zdm()).execute("plan", "--json", "--pg", infra.jdbcUrl(), file.toString());
-        } finally {
-            System.setOut(previous);
-        }
+        Plan run = plan(infra, file);
+        int code = run.code();
+        ByteArrayOutputStream out = run.out();
         JsonNode statements = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("statements");
         long few = statements.get(0).get("estimatedBlockingMs").asLong();
         long all = statements.get(1).get("estimatedBlockingMs").asLong();
@@ -110,6 +93,21 @@ class PlanAgainstDatabaseIT {
         assertThat(statements.get(1).get("strategy").asText()).isEqualTo("progressive");
         assertThat(statements.get(0).get("strategy").asText()).isEqualTo("direct");
         assertThat(query(infra, "SELECT count(*) || ' ' || sum(amount) FROM ledger")).as("EXPLAIN ran nothing").isEqualTo(before);
+    }
+
+    private record Plan(int code, ByteArrayOutputStream out) {
+    }
+
+    /** {@code zdm plan --json --pg URL FILE} in this process, its standard output captured. */
+    private static Plan plan(TestInfra infra, Path file) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            return new Plan(new CommandLine(new Zdm()).execute("plan", "--json", "--pg", infra.jdbcUrl(), file.toString()), out);
+        } finally {
+            System.setOut(previous);
+        }
     }
 
     private static String query(TestInfra infra, String sql) throws Exception {
