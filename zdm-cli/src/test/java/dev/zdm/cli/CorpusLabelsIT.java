@@ -46,6 +46,7 @@ class CorpusLabelsIT {
     private static final Pattern MISSING_RELATION = Pattern.compile("relation \"([^\"]+)\" does not exist");
     private static final Pattern MISSING_COLUMN_OF = Pattern.compile("column \"([^\"]+)\" of relation \"([^\"]+)\" does not exist");
     private static final Pattern MISSING_COLUMN = Pattern.compile("column \"([^\"]+)\" does not exist");
+    private static final Pattern MISSING_QUALIFIED_COLUMN = Pattern.compile("column \"?(\\w+)\"?\\.\"?(\\w+)\"? does not exist");
     private static final Pattern MISSING_INDEX = Pattern.compile("index \"([^\"]+)\" does not exist");
     private static final Pattern MISSING_TYPE = Pattern.compile("type \"([^\"]+)\" does not exist");
     private static final Pattern MISSING_CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\" of relation \"([^\"]+)\" does not exist");
@@ -145,6 +146,9 @@ class CorpusLabelsIT {
         if ((m = MISSING_VIEW.matcher(error)).find()) return "CREATE VIEW \"" + m.group(1) + "\" AS SELECT 1 AS one";
         if ((m = MISSING_TYPE.matcher(error)).find()) return "CREATE TYPE \"" + m.group(1) + "\" AS ENUM ('a')";
         if ((m = MISSING_RELATION.matcher(error)).find()) return "CREATE TABLE \"" + m.group(1) + "\" (id " + type("id") + " PRIMARY KEY)";
+        if ((m = MISSING_QUALIFIED_COLUMN.matcher(error)).find()) {
+            return "ALTER TABLE \"" + m.group(1) + "\" ADD COLUMN IF NOT EXISTS \"" + m.group(2) + "\" " + type(m.group(2));
+        }
         if ((m = MISSING_COLUMN.matcher(error)).find()) {
             String column = m.group(1);
             List<String> adds = tables(statement).stream()
