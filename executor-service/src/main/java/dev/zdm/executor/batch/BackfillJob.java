@@ -105,9 +105,20 @@ public final class BackfillJob {
     }
 
     void start() {
-        context.runOnContext(v -> new BackfillStart(pool, store).prepare(ref, step, batchSize)
-                .onSuccess(this::begin)
+        // Anything thrown here (a name zdm cannot resolve, a bug) must fail the job: an exception that escaped to the
+        // event loop would leave the outcome pending forever and the phase command's partition blocked behind it.
+        context.runOnContext(v -> Future.<Void>succeededFuture().compose(x -> new BackfillStart(pool, store).prepare(ref, step, batchSize))
+                .onSuccess(p -> guarded(() -> begin(p)))
                 .onFailure(this::fail));
+    }
+
+    /** Runs {@code work}; whatever it throws fails the job with the reason instead of escaping to the event loop. */
+    private void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            if (!outcome.future().isComplete()) fail(e);
+        }
     }
 
     private void begin(BackfillStart.Prepared p) {
@@ -129,6 +140,10 @@ public final class BackfillJob {
     }
 
     private void iterate() {
+        guarded(this::iterateOnce);
+    }
+
+    private void iterateOnce() {
         if (stopIfAsked()) return;
         Optional<Integer> smaller = smallerRequest.getAndSet(null);
         if (smaller != null) batchSize = sizer.smaller(batchSize, smaller.orElse(null));
@@ -147,11 +162,11 @@ public final class BackfillJob {
                 return;
             }
             int rows = Math.min(batchSize, decision.maxRows());
-            attempt(rows, 1).onComplete(done -> {
+            attempt(rows, 1).onComplete(done -> guarded(() -> {
                 if (done.failed()) fail(done.cause());
                 else if (done.result() == null) iterate();
                 else afterBatch(done.result(), rows == batchSize);
-            });
+            }));
         });
     }
 

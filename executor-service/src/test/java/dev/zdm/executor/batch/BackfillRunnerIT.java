@@ -84,6 +84,20 @@ class BackfillRunnerIT {
     }
 
     @Test
+    void aStepZdmCannotResolveFailsWithTheReasonInsteadOfHanging() {
+        BackfillRunner runner = new BackfillRunner(db.vertx, db.pool, new BreakerBoard(), BackfillSettings.defaults("db1"));
+        for (String table : List.of("public.we\"ird", "public.", "no_such_table")) {
+            Step.Backfill step = new Step.Backfill("s1", table, "id", "total = 1", null, BatchOptions.DEFAULT);
+
+            var outcome = runner.start(new StepRef("m-bad-" + table.length(), "p1", "s1"), step, ProgressListener.NONE).outcome();
+
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> await(outcome, Duration.ofSeconds(20)));
+            assertThat(failure).as(table).isInstanceOf(dev.zdm.domain.error.ZdmException.class);
+            assertThat(failure.getMessage()).as(table).contains(table.isEmpty() ? "" : table.substring(0, Math.min(6, table.length())));
+        }
+    }
+
+    @Test
     void aCancelledRunResumesFromItsCheckpointWithNoBatchRedone() {
         db.orders("resumed", 100_000);
         StepRef ref = new StepRef("m-cancel", "p1", "s1");
