@@ -89,6 +89,8 @@ class SyncPipelineIT {
 
         assertThat(writes.get()).isGreaterThan(100);
         assertThat(zdm.query("SELECT to_regclass('users_old') IS NULL")).isEqualTo("t");
+        assertThat(zdm.query("SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relname LIKE '%users_old%'"))
+                .as("the retired table is dropped, under whatever name the switch gave it").isEqualTo("0");
         assertNothingLeft();
     }
 

@@ -105,9 +105,10 @@ final class BlueGreenStrategy implements Strategy {
         PhaseBuilder sw = plan.db("switch", claim);
         sequences(x).forEach(sw::sql);
         sw.step(id -> new Step.Sync(id, SyncAction.DRAIN, SyncMode.BLUE_GREEN, blue, green, x.keys(), x.mapping(), reverse))
-                .step(id -> new Step.Switch(id, blue, green, qualified(x.retired())));
+                // a retired name is a bare name: ALTER TABLE ... RENAME TO keeps the schema (a qualified one became one identifier, "public.users_old")
+                .step(id -> new Step.Switch(id, blue, green, x.retired().name()));
         repoint.forEach(sw::sql);
-        sw.undo(id -> new Step.Switch(id, blue, qualified(x.retired()), green));
+        sw.undo(id -> new Step.Switch(id, blue, qualified(x.retired()), x.green().name()));
         repoint.forEach(sw::undoSql);
         if (x.reverse() == null) sw.pointOfNoReturn();
         sw.add();
