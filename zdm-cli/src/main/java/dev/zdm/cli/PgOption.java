@@ -75,8 +75,14 @@ public final class PgOption {
     }
 
     private void warnOfPasswordInUrl(String u) {
-        if (warned || url == null || TargetConfig.redact(u).equals(u)) return;
-        warned = true;
-        System.err.println("zdm: the password in --pg is visible to every user of this machine (ps); use --pg-password-file FILE or PGPASSWORD");
+        if (warned || url == null) return;
+        warned = warnIfPasswordIn(u, "zdm");
+    }
+
+    /** Says on stderr, for {@code command}, when {@code url} (given as an argument) carries a password; true when it did. */
+    static boolean warnIfPasswordIn(String url, String command) {
+        if (url == null || TargetConfig.redact(url).equals(url)) return false;
+        System.err.println(command + ": the password in --pg is visible to every user of this machine (ps); use --pg-password-file FILE or PGPASSWORD");
+        return true;
     }
 }

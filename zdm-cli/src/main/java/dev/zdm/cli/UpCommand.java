@@ -59,9 +59,7 @@ final class UpCommand implements Callable<Integer> {
         values.put("http.port", Integer.toString(httpPort));
         if (pg != null) values.put("targets.default.url", pg);
         if (pgPasswordFile != null) values.put("targets.default.passwordFile", pgPasswordFile.toString());
-        if (pg != null && !dev.zdm.runtime.config.TargetConfig.redact(pg).equals(pg)) {
-            System.err.println("zdm up: the password in --pg is visible to every user of this machine (ps); use --pg-password-file FILE or PGPASSWORD");
-        }
+        PgOption.warnIfPasswordIn(pg, "zdm up");
         List<Key<?>> keys = AllServices.factories().stream().flatMap(f -> f.keys().stream()).toList();
         boolean tokensConfigured = Settings.load(config, System.getenv(), values, keys).values().keySet().stream().anyMatch(k -> k.startsWith("auth.tokens"));
         if (!tokensConfigured) {

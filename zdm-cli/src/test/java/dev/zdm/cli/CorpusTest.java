@@ -51,7 +51,7 @@ class CorpusTest {
                     c[exit]++;
                     if (exit == 2) badInput.add(planned.rejection().location() + ": " + planned.rejection().getMessage());
                     planned.analysis().statements().stream().filter(s -> s.kind() == StatementKind.UNKNOWN)
-                            .forEach(s -> unknown.add(s.statement().position() + " " + firstLine(s.sql())));
+                            .forEach(s -> unknown.add(s.statement().position() + " " + dev.zdm.domain.sql.Snippet.of(s.sql())));
                 } catch (ZdmException e) {
                     c[2]++;
                     badInput.add(e.location() + ": " + e.getMessage());
@@ -71,10 +71,5 @@ class CorpusTest {
         assertThat(unplaced).as("refusals without file:line:column").isEmpty();
         assertThat(unknown).as("statements of a form zdm does not know").isEmpty();
         assertThat(badInput).as("real migrations are valid input: exit 0 or 1").isEmpty();
-    }
-
-    private static String firstLine(String sql) {
-        String line = sql.strip().lines().findFirst().orElse("");
-        return line.length() > 90 ? line.substring(0, 87) + "..." : line;
     }
 }

@@ -83,10 +83,7 @@ class PlanAgainstDatabaseIT {
         String before = query(infra, "SELECT count(*) || ' ' || sum(amount) FROM ledger");
         Path file = dir.resolve("dml.sql");
         Files.writeString(file, "UPDATE ledger SET amount = amount + 1 WHERE id < 50;\nUPDATE ledger SET amount = amount + 1 WHERE id > 0;\n");
-        Plan run = plan(infra, file);
-        int code = run.code();
-        ByteArrayOutputStream out = run.out();
-        JsonNode statements = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("statements");
+        JsonNode statements = new ObjectMapper().readTree(plan(infra, file).out().toString(StandardCharsets.UTF_8)).get("statements");
         long few = statements.get(0).get("estimatedBlockingMs").asLong();
         long all = statements.get(1).get("estimatedBlockingMs").asLong();
         assertThat(all).as("every row of 200,000 against about 50").isGreaterThan(few * 50);

@@ -66,11 +66,18 @@ class PlanCommandTest {
             "ALTER TABLE users ADD COLUMN a int;\nCREATE INDEX ON ;\n",
             "ALTER TABLE users ADD COLUMN a int;\nALTER TABLE ;\n",
     })
-    void input_zdm_cannot_read_exits_2_with_the_statements_position_never_a_crash(String sql) throws Exception {
+    void input_zdm_cannot_read_gets_an_answer_never_a_crash_and_a_refusal_says_where(String sql) throws Exception {
         Run run = plan(sql);
         assertThat(run.code()).as(run.out() + run.err()).isIn(1, 2);
         if (run.code() == 2) assertThat(run.err()).containsPattern("migration\\.sql:2:\\d+: ZDM-");
         assertThat(run.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+
+    @Test
+    void a_template_placeholder_is_bad_input_at_its_position() throws Exception {
+        Run run = plan("ALTER TABLE users ADD COLUMN a int;\nALTER TABLE {{ .Schema }}.users ADD COLUMN b int;\n");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("migration.sql:2:13: ZDM-SQL-PARSE").contains("template placeholder");
     }
 
     @Test

@@ -38,50 +38,31 @@ public interface Catalog {
 
     /** {@code base} answering {@link #rowsAffected} from {@code rows} (statement text to planned rows). */
     static Catalog withRowsAffected(Catalog base, java.util.Map<String, Long> rows) {
-        java.util.Map<String, Long> copy = java.util.Map.copyOf(rows);
-        return new Catalog() {
-            @Override
-            public Optional<TableStats> table(TableName table) {
-                return base.table(table);
-            }
-
-            @Override
-            public Optional<TableName> tableOfIndex(String schema, String indexName) {
-                return base.tableOfIndex(schema, indexName);
-            }
-
-            @Override
-            public boolean complete() {
-                return base.complete();
-            }
-
-            @Override
-            public java.util.OptionalLong rowsAffected(String sql) {
-                Long n = copy.get(sql);
-                return n == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(n);
-            }
-        };
+        return new Decorated(base, base.complete(), java.util.Map.copyOf(rows));
     }
 
     /** The catalog read from a database: it knows every table there is. */
     static Catalog complete(Collection<TableStats> tables) {
-        Catalog known = of(tables);
-        return new Catalog() {
-            @Override
-            public Optional<TableStats> table(TableName table) {
-                return known.table(table);
-            }
+        return new Decorated(of(tables), true, java.util.Map.of());
+    }
 
-            @Override
-            public Optional<TableName> tableOfIndex(String schema, String indexName) {
-                return known.tableOfIndex(schema, indexName);
-            }
+    /** A catalog's tables with what they do not hold themselves: completeness and planned row counts. */
+    record Decorated(Catalog base, boolean complete, java.util.Map<String, Long> rows) implements Catalog {
+        @Override
+        public Optional<TableStats> table(TableName table) {
+            return base.table(table);
+        }
 
-            @Override
-            public boolean complete() {
-                return true;
-            }
-        };
+        @Override
+        public Optional<TableName> tableOfIndex(String schema, String indexName) {
+            return base.tableOfIndex(schema, indexName);
+        }
+
+        @Override
+        public java.util.OptionalLong rowsAffected(String sql) {
+            Long n = rows.get(sql);
+            return n == null ? base.rowsAffected(sql) : java.util.OptionalLong.of(n);
+        }
     }
 
     /** A catalog that knows nothing: every estimate becomes a guess. */

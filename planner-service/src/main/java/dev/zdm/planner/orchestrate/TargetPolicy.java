@@ -34,7 +34,7 @@ final class TargetPolicy {
             Optional<String> needs = needs(s);
             if (needs.isPresent() && !allowed.contains(needs.get())) {
                 throw new ZdmException(ErrorCode.NOT_ALLOWED, "statement " + (s.getIndex() + 1) + " needs '" + needs.get() + "', which target "
-                        + target + " does not allow (targets." + target + ".allow): " + firstLine(s.getSql()));
+                        + target + " does not allow (targets." + target + ".allow): " + dev.zdm.domain.sql.Snippet.of(s.getSql()));
             }
         }
     }
@@ -98,10 +98,5 @@ final class TargetPolicy {
         if (t.type() != TokenType.STRING || i == 0) return false;
         Token before = tokens.get(i - 1);
         return before.isWord("execute") || before.isSymbol("(") && i >= 2 && tokens.get(i - 2).isWord("format");
-    }
-
-    private static String firstLine(String sql) {
-        String line = sql.strip().lines().findFirst().orElse("");
-        return line.length() > 100 ? line.substring(0, 97) + "..." : line;
     }
 }

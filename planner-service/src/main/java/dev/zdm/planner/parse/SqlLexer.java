@@ -78,6 +78,9 @@ public final class SqlLexer {
         } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {
             type = TokenType.NUMBER;
             number();
+        } else if (c == '{' || c == '}') {
+            // PostgreSQL has no such token outside strings: most often a template placeholder ({{ .Schema }}) not filled in.
+            throw error("'" + c + "' is not PostgreSQL outside a string (a template placeholder not filled in?)", startLine, startColumn);
         } else {
             type = TokenType.SYMBOL;
             advance(c == ':' && peek(1) == ':' ? 2 : 1);

@@ -1,6 +1,7 @@
 package dev.zdm.planner.truth;
 
 import dev.zdm.domain.sql.Identifiers;
+import dev.zdm.domain.sql.Snippet;
 import dev.zdm.runtime.messaging.Errors;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -89,7 +90,7 @@ final class ScratchDatabase {
         for (String sql : ddl) {
             chain = chain.compose(v -> keeper.query(sql).execute().<Void>mapEmpty()
                     .otherwise(e -> {
-                        notes.add("not copied: " + firstLine(sql) + ": " + Errors.classify(e, null).getMessage());
+                        notes.add("not copied: " + Snippet.of(sql) + ": " + Errors.classify(e, null).getMessage());
                         return null;
                     }));
         }
@@ -152,10 +153,5 @@ final class ScratchDatabase {
     /** {@code WITH (FORCE)} ends sessions still connected to it (a statement that outlived its check). */
     private static Future<Void> dropDatabase(Pool server, String name) {
         return server.query("DROP DATABASE IF EXISTS " + Identifiers.quote(name) + " WITH (FORCE)").execute().mapEmpty();
-    }
-
-    private static String firstLine(String sql) {
-        String line = sql.strip().lines().findFirst().orElse("");
-        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }
 }

@@ -181,7 +181,6 @@ public sealed interface Step {
     }
 
     private static String oneLine(String sql) {
-        String flat = sql.replaceAll("\\s+", " ").trim();
-        return flat.length() > 120 ? flat.substring(0, 117) + "..." : flat;
+        return dev.zdm.domain.sql.Snippet.of(sql);
     }
 }

@@ -53,7 +53,7 @@ public final class ExternalPostgres implements RunningPostgres {
     static PgServer parse(String jdbcUrl, Optional<String> user, Optional<String> password) {
         Properties p = Driver.parseURL(jdbcUrl, new Properties());
         if (p == null) {
-            throw new InfraException("ZDM_PG_URL '" + jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1***").replaceAll("(//[^/:@]*):[^@/]*@", "$1:***@")
+            throw new InfraException("ZDM_PG_URL '" + dev.zdm.domain.sql.ConnectionUrls.redact(jdbcUrl)
                     + "' is not a PostgreSQL JDBC URL such as jdbc:postgresql://host:5432/postgres?user=u&password=p");
         }
         String host = PGProperty.PG_HOST.getOrDefault(p).split(",")[0];

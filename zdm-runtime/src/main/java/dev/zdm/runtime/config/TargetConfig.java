@@ -50,8 +50,7 @@ public record TargetConfig(String name, String url, String user, String password
 
     /** {@code url} without any password it carries (in the authority or as a query parameter): safe to print. */
     public static String redact(String url) {
-        if (url == null) return null;
-        return url.replaceAll("(//[^/:@]*):[^@/]*@", "$1:***@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+        return dev.zdm.domain.sql.ConnectionUrls.redact(url);
     }
 
     /** Host, port and database only: safe to log. */
