@@ -36,7 +36,12 @@ record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long e
                      List<StepJson> steps, List<StepJson> rollback) {
     }
 
-    record StepJson(String id, String kind, String description, String sql, Map<String, String> params) {
+    /** @param tables the relations by role, each as {@code {"schema": ..., "name": ...}} exactly as stored */
+    record StepJson(String id, String kind, String description, String sql, Map<String, String> params,
+                    Map<String, TableJson> tables, Map<String, List<String>> columns) {
+    }
+
+    record TableJson(String schema, String name) {
     }
 
     record RejectionJson(String code, String location, String message) {
@@ -76,6 +81,8 @@ record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long e
 
     private static StepJson step(Step s) {
         var e = StepMapper.toEvent(s);
-        return new StepJson(e.getStepId(), e.getKind(), e.getDescription(), e.getSql(), e.getParams());
+        Map<String, TableJson> tables = new java.util.LinkedHashMap<>();
+        e.getTables().forEach((role, t) -> tables.put(role, new TableJson(t.getSchemaName(), t.getName())));
+        return new StepJson(e.getStepId(), e.getKind(), e.getDescription(), e.getSql(), e.getParams(), tables, e.getColumns());
     }
 }

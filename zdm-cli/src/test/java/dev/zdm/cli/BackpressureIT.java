@@ -1,5 +1,6 @@
 package dev.zdm.cli;
 
+import dev.zdm.domain.sql.TableName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdm.cli.follow.ProgressFollower;
@@ -58,7 +59,7 @@ class BackpressureIT {
                 "monitor.samplesToClose", "2");
         try (ZdmProcess zdm = ZdmProcess.start(Settings.of(settings), List.of(ExecutorFactory.service(), MonitorFactory.service()));
              ProgressFollower progress = new ProgressFollower(infra.kafkaBootstrap(), topics.progress(), Requests.codec(), false)) {
-            Step backfill = new Step.Backfill("p0.s0", "accounts", "id", "status = slow_active()", "status IS NULL",
+            Step backfill = new Step.Backfill("p0.s0", TableName.of("accounts"), "id", "status = slow_active()", "status IS NULL",
                     new BatchOptions(200, 10, 0, 100));
             Phase phase = new Phase("p0", 0, "backfill status", "progressive", PhaseKind.DB, List.of(backfill), List.of(),
                     Optional.empty(), false);

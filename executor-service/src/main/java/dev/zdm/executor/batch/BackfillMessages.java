@@ -1,5 +1,6 @@
 package dev.zdm.executor.batch;
 
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 
@@ -9,7 +10,7 @@ final class BackfillMessages {
     }
 
     /** The failure of the batch after {@code lastKey}, as a {@link ZdmException} naming the table and key range. */
-    static ZdmException describe(Throwable err, ErrorCode code, StepRef ref, String table, String lastKey, int rows,
+    static ZdmException describe(Throwable err, ErrorCode code, StepRef ref, TableName table, String lastKey, int rows,
                                  String runEnd, int attempts) {
         if (err instanceof ZdmException zdm && zdm.code() == ErrorCode.NOT_ALLOWED) return zdm;
         String keys = (lastKey == null ? "from the start of the range" : "after key " + lastKey)
@@ -24,7 +25,7 @@ final class BackfillMessages {
     }
 
     /** The phase result's line for a completed run. */
-    static String completion(String table, Checkpoint cp, String runEnd, boolean wholeRange, long rowsPastBound) {
+    static String completion(TableName table, Checkpoint cp, String runEnd, boolean wholeRange, long rowsPastBound) {
         StringBuilder text = new StringBuilder("backfilled ").append(cp.rowsAffected()).append(" rows of ").append(table)
                 .append(" in ").append(cp.batchesCompleted()).append(" batches");
         if (runEnd == null) return text.append(": the table was empty when the step first started").toString();

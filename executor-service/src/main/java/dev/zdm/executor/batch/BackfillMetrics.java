@@ -1,5 +1,6 @@
 package dev.zdm.executor.batch;
 
+import dev.zdm.domain.sql.TableName;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +33,7 @@ public final class BackfillMetrics implements ProgressListener {
 
     @Override
     public void onProgress(BackfillProgress progress) {
-        Tags tags = Tags.of("migration", progress.step().migrationId(), "step", progress.step().stepId(), "table", progress.table());
+        Tags tags = Tags.of("migration", progress.step().migrationId(), "step", progress.step().stepId(), "table", progress.table().qualified());
         if (progress.throttleTag() != null) {
             registry.counter("zdm.backfill.throttle.reports", tags.and("reason", progress.throttleTag())).increment();
         }

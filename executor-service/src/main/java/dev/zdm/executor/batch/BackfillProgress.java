@@ -1,5 +1,7 @@
 package dev.zdm.executor.batch;
 
+import dev.zdm.domain.sql.TableName;
+
 /**
  * A snapshot of a running backfill, shaped for {@code ProgressEvent}.
  *
@@ -21,7 +23,7 @@ package dev.zdm.executor.batch;
  * @param lastKey          the last key done, or null before the first batch
  * @param atMs             when the snapshot was taken, epoch milliseconds
  */
-public record BackfillProgress(StepRef step, String table, BackfillState state, long rowsAffected, long rowsCovered,
+public record BackfillProgress(StepRef step, TableName table, BackfillState state, long rowsAffected, long rowsCovered,
                                Long rowsTotal, double rowsPerSecond, int batchSize, Long etaMs, String throttleReason,
                                String throttleTag, String message, long batchesCompleted, String lastKey, long atMs) {
     /** Tag of a paused job. */

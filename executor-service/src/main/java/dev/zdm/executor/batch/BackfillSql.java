@@ -1,5 +1,6 @@
 package dev.zdm.executor.batch;
 
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.plan.Step;
 import java.util.Objects;
 
@@ -12,13 +13,13 @@ import java.util.Objects;
  * sides by key. Keys travel as text and are cast to the key's type on the server.
  */
 public final class BackfillSql {
-    private final TableRef table;
+    private final TableName table;
     private final KeyColumn key;
     private final String setClause;
     private final String pending;
 
     public BackfillSql(Step.Backfill step, KeyColumn key) {
-        this.table = TableRef.parse(step.table());
+        this.table = step.table();
         this.key = Objects.requireNonNull(key, "key");
         this.setClause = step.setClause();
         this.pending = step.pendingPredicate() == null || step.pendingPredicate().isBlank() ? "TRUE" : step.pendingPredicate();
@@ -48,7 +49,7 @@ public final class BackfillSql {
     private String edgeKey(String direction) {
         // qualified, so ORDER BY sorts by the key's own type, not by its text output column
         String k = "src." + key.sql();
-        return "SELECT " + k + "::text FROM " + table.sql() + " AS src WHERE " + k + " IS NOT NULL ORDER BY " + k + direction + " LIMIT 1";
+        return "SELECT " + k + "::text FROM " + table.qualified() + " AS src WHERE " + k + " IS NOT NULL ORDER BY " + k + direction + " LIMIT 1";
     }
 
     /**
@@ -56,7 +57,7 @@ public final class BackfillSql {
      * have no arithmetic (text, uuid). Scans the key index once when the run starts.
      */
     public String percentileQuery() {
-        return "SELECT (percentile_disc($1::float8) WITHIN GROUP (ORDER BY " + key.sql() + "))::text AS k FROM " + table.sql()
+        return "SELECT (percentile_disc($1::float8) WITHIN GROUP (ORDER BY " + key.sql() + "))::text AS k FROM " + table.qualified()
                 + " WHERE " + key.sql() + " <= " + key.param(2);
     }
 
@@ -73,7 +74,7 @@ public final class BackfillSql {
      */
     public String probeQuery(boolean fromInclusive) {
         String k = "src." + key.sql();
-        return "SELECT " + k + "::text AS k FROM " + table.sql() + " AS src"
+        return "SELECT " + k + "::text AS k FROM " + table.qualified() + " AS src"
                 + " WHERE " + k + (fromInclusive ? " >= " : " > ") + key.param(1) + " AND " + k + " <= " + key.param(2)
                 + " ORDER BY " + k + " LIMIT 1 OFFSET $3";
     }
@@ -83,17 +84,17 @@ public final class BackfillSql {
      * (or [$1, $2] for the first batch).
      */
     public String updateQuery(boolean fromInclusive) {
-        return (setClause == null ? "DELETE FROM " + table.sql() : "UPDATE " + table.sql() + " SET " + setClause)
+        return (setClause == null ? "DELETE FROM " + table.qualified() : "UPDATE " + table.qualified() + " SET " + setClause)
                 + " WHERE " + key.sql() + (fromInclusive ? " >= " : " > ") + key.param(1)
                 + " AND " + key.sql() + " <= " + key.param(2) + " AND (" + pending + ")";
     }
 
     /** Pending rows with keys past {@code $1}: what the application added after the range was bounded. */
     public String pastBoundQuery() {
-        return "SELECT count(*) AS n FROM " + table.sql() + " WHERE " + key.sql() + " > " + key.param(1) + " AND (" + pending + ")";
+        return "SELECT count(*) AS n FROM " + table.qualified() + " WHERE " + key.sql() + " > " + key.param(1) + " AND (" + pending + ")";
     }
 
-    public TableRef table() {
+    public TableName table() {
         return table;
     }
 

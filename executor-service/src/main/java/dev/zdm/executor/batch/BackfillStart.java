@@ -1,5 +1,6 @@
 package dev.zdm.executor.batch;
 
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.Step;
@@ -36,15 +37,15 @@ final class BackfillStart {
     }
 
     Future<Prepared> prepare(StepRef ref, Step.Backfill step, int firstBatchSize) {
-        TableRef table = TableRef.parse(step.table());
+        TableName table = step.table();
         return keyColumn(table, step.keyColumn())
                 .map(key -> new BackfillSql(step, key))
                 .compose(sql -> checkpoint(ref, sql, firstBatchSize)
                         .compose(cp -> finish(sql, cp, step.options().rolloutPercentage())));
     }
 
-    private Future<KeyColumn> keyColumn(TableRef table, String column) {
-        return pool.preparedQuery(BackfillSql.keyTypeQuery()).execute(Tuple.of(table.regclassText(), column))
+    private Future<KeyColumn> keyColumn(TableName table, String column) {
+        return pool.preparedQuery(BackfillSql.keyTypeQuery()).execute(Tuple.of(table.qualified(), column))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw new ZdmException(ErrorCode.UNKNOWN_TABLE, "table " + table + " or its key column " + column
@@ -73,7 +74,7 @@ final class BackfillStart {
 
     private Future<Long> estimate(BackfillSql sql, KeyRange range) {
         if (range == null) return Future.succeededFuture(0L);
-        return pool.preparedQuery(BackfillSql.rowEstimateQuery()).execute(Tuple.of(sql.table().regclassText()))
+        return pool.preparedQuery(BackfillSql.rowEstimateQuery()).execute(Tuple.of(sql.table().qualified()))
                 .map(rows -> {
                     Long reltuples = rows.size() == 0 ? null : rows.iterator().next().getLong("estimate");
                     if (reltuples != null && reltuples > 0) return reltuples;

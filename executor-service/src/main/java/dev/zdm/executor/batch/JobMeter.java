@@ -1,5 +1,6 @@
 package dev.zdm.executor.batch;
 
+import dev.zdm.domain.sql.TableName;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  */
 final class JobMeter {
     private final StepRef ref;
-    private final String table;
+    private final TableName table;
     private final RateMeter rowsRate = new RateMeter();
     private final RateMeter keysRate = new RateMeter();
     private BackfillState state = BackfillState.STARTING;
@@ -19,7 +20,7 @@ final class JobMeter {
     private long priorRowsAffected;
     private long keysThisRun;
 
-    JobMeter(StepRef ref, String table) {
+    JobMeter(StepRef ref, TableName table) {
         this.ref = ref;
         this.table = table;
     }

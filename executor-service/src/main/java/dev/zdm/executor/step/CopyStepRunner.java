@@ -4,7 +4,7 @@ import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.Step;
 import dev.zdm.domain.sql.Identifiers;
-import dev.zdm.executor.batch.TableRef;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.executor.gate.BreakerBoard;
 import dev.zdm.executor.gate.BreakerState;
 import io.vertx.core.Future;
@@ -46,11 +46,11 @@ public final class CopyStepRunner implements StepRunner<Step.Copy> {
             return Future.failedFuture(new ZdmException(ErrorCode.INVALID_REQUEST, "copy " + step.sourceTable() + " -> " + step.targetTable()
                     + " needs a single-column key, got " + step.keyColumns(), step.id()));
         }
-        TableRef source = TableRef.parse(step.sourceTable());
+        TableName source = step.sourceTable();
         String key = step.keyColumns().get(0);
         return ctx.pool().preparedQuery("SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
                         + "WHERE a.attrelid = to_regclass($1) AND a.attname = $2 AND NOT a.attisdropped")
-                .execute(Tuple.of(step.sourceTable(), key))
+                .execute(Tuple.of(source.qualified(), key))
                 .compose(rows -> {
                     if (rows.size() == 0) {
                         return Future.failedFuture(new ZdmException(ErrorCode.UNKNOWN_TABLE, "copy source " + step.sourceTable()
@@ -64,10 +64,10 @@ public final class CopyStepRunner implements StepRunner<Step.Copy> {
     }
 
     /** The source's largest key now (as text), where the copy ends; null when the source is empty. */
-    private static Future<String> lastKey(StepContext ctx, TableRef source, String key) {
+    private static Future<String> lastKey(StepContext ctx, TableName source, String key) {
         // qualified, so ORDER BY sorts by the key's own type, not by the text output column of the same name
         String k = "src." + Identifiers.quote(key);
-        return ctx.pool().query("SELECT " + k + "::text FROM " + source.sql() + " AS src ORDER BY " + k + " DESC LIMIT 1").execute()
+        return ctx.pool().query("SELECT " + k + "::text FROM " + source.qualified() + " AS src ORDER BY " + k + " DESC LIMIT 1").execute()
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
@@ -116,12 +116,12 @@ public final class CopyStepRunner implements StepRunner<Step.Copy> {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
-    static String batchSql(Step.Copy step, TableRef source, String key, String keyType) {
-        TableRef target = TableRef.parse(step.targetTable());
+    static String batchSql(Step.Copy step, TableName source, String key, String keyType) {
+        TableName target = step.targetTable();
         List<String> columns = step.mapping().keySet().stream().sorted().toList();
         String k = Identifiers.quote(key);
-        return "WITH batch AS (SELECT * FROM " + source.sql() + " WHERE ($1::text IS NULL OR " + k + " > $1::text::" + keyType + ") AND "
-                + k + " <= $3::text::" + keyType + " ORDER BY " + k + " LIMIT $2 FOR KEY SHARE), ins AS (INSERT INTO " + target.sql() + " ("
+        return "WITH batch AS (SELECT * FROM " + source.qualified() + " WHERE ($1::text IS NULL OR " + k + " > $1::text::" + keyType + ") AND "
+                + k + " <= $3::text::" + keyType + " ORDER BY " + k + " LIMIT $2 FOR KEY SHARE), ins AS (INSERT INTO " + target.qualified() + " ("
                 + columns.stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + ") SELECT "
                 + columns.stream().map(c -> step.mapping().get(c)).collect(Collectors.joining(", ")) + " FROM batch ON CONFLICT ("
                 + step.keyColumns().stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + ") DO NOTHING RETURNING 1) "

@@ -7,6 +7,7 @@ import dev.zdm.events.SyncCommand;
 import dev.zdm.events.SyncStatus;
 import dev.zdm.runtime.kafka.EventPublisher;
 import io.vertx.core.Future;
+import dev.zdm.runtime.messaging.StepMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class SyncStepRunner {
                 .setPhaseId(ctx.phase().id()).setIssuedAt(Instant.now());
         Set<String> answers;
         if (step instanceof Step.Sync s) {
-            command.setAction(s.action().name()).setMode(s.mode().name()).setSourceTable(s.sourceTable()).setTargetTable(s.targetTable())
+            command.setAction(s.action().name()).setMode(s.mode().name()).setSourceRelation(StepMapper.toEvent(s.sourceTable())).setTargetRelation(StepMapper.toEvent(s.targetTable()))
                     .setKeyColumns(s.keyColumns()).setMapping(s.mapping()).setReverseMapping(s.reverseMapping());
             answers = Set.of(switch (s.action()) {
                 case START -> "STREAMING";
@@ -48,11 +49,11 @@ public final class SyncStepRunner {
         } else if (step instanceof Step.Verify v) {
             // one table on both sides is a dual-write (old column against new); two tables a blue-green
             String mode = v.sourceTable().equals(v.targetTable()) ? "DUAL_WRITE" : "BLUE_GREEN";
-            command.setAction("VERIFY").setMode(mode).setSourceTable(v.sourceTable()).setTargetTable(v.targetTable())
+            command.setAction("VERIFY").setMode(mode).setSourceRelation(StepMapper.toEvent(v.sourceTable())).setTargetRelation(StepMapper.toEvent(v.targetTable()))
                     .setKeyColumns(v.keyColumns()).setMapping(v.mapping());
             answers = Set.of("VERIFIED");
         } else if (step instanceof Step.Switch w) {
-            command.setAction("SWITCH").setMode("BLUE_GREEN").setSourceTable(w.blueTable()).setTargetTable(w.greenTable())
+            command.setAction("SWITCH").setMode("BLUE_GREEN").setSourceRelation(StepMapper.toEvent(w.blueTable())).setTargetRelation(StepMapper.toEvent(w.greenTable()))
                     .setKeyColumns(List.of()).setMapping(Map.of("retiredName", w.retiredName()));
             answers = Set.of("SWITCHED");
         } else {
@@ -61,7 +62,7 @@ public final class SyncStepRunner {
         SyncCommand built = command.build();
         Future<SyncStatus> answer = awaits.expect(ctx.migrationId(), ctx.phase().id(), answers);
         ctx.progress().accept(StepContext.StepProgress.of("RUNNING", "sync " + built.getAction().toLowerCase() + " "
-                + built.getSourceTable() + " -> " + built.getTargetTable() + ": waiting for the sync service"));
+                + describe(step) + ": waiting for the sync service"));
         return publisher.publish(topic, ctx.migrationId(), built)
                 .compose(sent -> answer.timeout(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS))
                 .recover(e -> Future.failedFuture(e instanceof ZdmException ? e : new ZdmException(ErrorCode.CONNECTION_LOST,
@@ -71,5 +72,12 @@ public final class SyncStepRunner {
                         : status.getError().getCode() + ": " + status.getError().getMessage()), step.id()))
                         : StepRuns.record(ctx.pool(), ctx.migrationId(), step.id(), ctx.direction(), status.getChangesApplied(),
                         built.getAction() + " " + status.getState()).map(status.getChangesApplied()));
+    }
+
+    private static String describe(Step step) {
+        if (step instanceof Step.Switch w) return w.blueTable() + " -> " + w.retiredName() + ", " + w.greenTable() + " -> " + w.blueTable().name();
+        if (step instanceof Step.Verify v) return v.sourceTable() + " = " + v.targetTable();
+        Step.Sync s = (Step.Sync) step;
+        return s.sourceTable() + " -> " + s.targetTable();
     }
 }

@@ -1,5 +1,6 @@
 package dev.zdm.executor.batch;
 
+import dev.zdm.domain.sql.TableName;
 import static dev.zdm.executor.batch.BackfillFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,7 +46,7 @@ class BackfillContentionIT {
     void concurrentApplicationWritesSucceedAndLateInsertsAreLeftForTheFinalPass() throws Exception {
         db.orders("busy", 50_000);
         StepRef ref = new StepRef("m-busy", "p1", "s1");
-        Step.Backfill step = new Step.Backfill("s1", "busy", "id", "total = price * 2", "total IS NULL", new BatchOptions(200, 5, 0, 100));
+        Step.Backfill step = new Step.Backfill("s1", TableName.of("busy"), "id", "total = price * 2", "total IS NULL", new BatchOptions(200, 5, 0, 100));
         AtomicBoolean running = new AtomicBoolean(true);
         Map<Long, Integer> bumps = new HashMap<>();
         CompletableFuture<Integer> app = CompletableFuture.supplyAsync(() -> application(running, bumps));

@@ -11,12 +11,12 @@ class BackfillMetricsTest {
     private final BackfillMetrics metrics = new BackfillMetrics(registry);
 
     private static BackfillProgress progress(BackfillState state, long rows, Long total, Long eta, String tag) {
-        return new BackfillProgress(REF, "orders", state, rows, rows, total, 1234.5, 800, eta,
+        return new BackfillProgress(REF, dev.zdm.domain.sql.TableName.of("orders"), state, rows, rows, total, 1234.5, 800, eta,
                 tag == null ? null : "why: " + tag, tag, null, 3, "42", 0L);
     }
 
     private double gauge(String name) {
-        return registry.get(name).tags("migration", "m1", "step", "s1", "table", "orders").gauge().value();
+        return registry.get(name).tags("migration", "m1", "step", "s1", "table", "public.orders").gauge().value();
     }
 
     @Test

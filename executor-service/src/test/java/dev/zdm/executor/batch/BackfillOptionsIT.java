@@ -1,5 +1,6 @@
 package dev.zdm.executor.batch;
 
+import dev.zdm.domain.sql.TableName;
 import static dev.zdm.executor.batch.BackfillFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,7 +76,7 @@ class BackfillOptionsIT {
         db.exec("CREATE TABLE tokens (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), v int NOT NULL, w int);"
                 + "INSERT INTO tokens (v) SELECT g FROM generate_series(1, 5000) g; ANALYZE tokens");
         StepRef ref = new StepRef("m-uuid", "p1", "s1");
-        Step.Backfill step = new Step.Backfill("s1", "tokens", "id", "w = v + 1", "w IS NULL", new BatchOptions(300, 0, 0, 100));
+        Step.Backfill step = new Step.Backfill("s1", TableName.of("tokens"), "id", "w = v + 1", "w IS NULL", new BatchOptions(300, 0, 0, 100));
 
         BackfillOutcome done = await(runner.start(ref, step, ProgressListener.NONE).outcome());
 
@@ -90,14 +91,14 @@ class BackfillOptionsIT {
         db.exec("CREATE TABLE words (k text PRIMARY KEY, n int NOT NULL, done boolean);"
                 + "INSERT INTO words SELECT md5(g::text), g FROM generate_series(1, 4000) g; ANALYZE words");
         StepRef ref = new StepRef("m-text", "p1", "s1");
-        Step.Backfill half = new Step.Backfill("s1", "words", "k", "done = true", "done IS NULL", new BatchOptions(250, 0, 0, 50));
+        Step.Backfill half = new Step.Backfill("s1", TableName.of("words"), "k", "done = true", "done IS NULL", new BatchOptions(250, 0, 0, 50));
 
         BackfillOutcome first = await(runner.start(ref, half, ProgressListener.NONE).outcome());
 
         assertThat(db.count("SELECT count(*) FROM words WHERE done")).isEqualTo(2_000);
         assertThat(db.count("SELECT count(*) FROM words WHERE done AND k > '" + first.runEnd() + "'")).isZero();
 
-        Step.Backfill rest = new Step.Backfill("s1", "words", "k", "done = true", "done IS NULL", new BatchOptions(250, 0, 0, 100));
+        Step.Backfill rest = new Step.Backfill("s1", TableName.of("words"), "k", "done = true", "done IS NULL", new BatchOptions(250, 0, 0, 100));
         BackfillOutcome second = await(runner.start(ref, rest, ProgressListener.NONE).outcome());
 
         assertThat(second.rowsAffected()).isEqualTo(4_000);
@@ -108,7 +109,7 @@ class BackfillOptionsIT {
     void aPermanentErrorFailsTheStepNamingTableAndKeys() {
         db.orders("broken", 1_000);
         StepRef ref = new StepRef("m-broken", "p1", "s1");
-        Step.Backfill step = new Step.Backfill("s1", "broken", "id", "total = price / (id - 450)", "total IS NULL",
+        Step.Backfill step = new Step.Backfill("s1", TableName.of("broken"), "id", "total = price / (id - 450)", "total IS NULL",
                 new BatchOptions(100, 0, 0, 100));
         BackfillRunner fixedSize = new BackfillRunner(db.vertx, db.pool, new BreakerBoard(),
                 new BackfillSettings("db1", 100_000, 100, 100, 200, 5_000, 1_000, Backoff.DEFAULT));
@@ -127,7 +128,7 @@ class BackfillOptionsIT {
 
     @Test
     void anUnknownTableFailsBeforeAnyBatch() {
-        Step.Backfill step = new Step.Backfill("s1", "nowhere", "id", "x = 1", null, BatchOptions.DEFAULT);
+        Step.Backfill step = new Step.Backfill("s1", TableName.of("nowhere"), "id", "x = 1", null, BatchOptions.DEFAULT);
         assertThatThrownBy(() -> await(runner.start(new StepRef("m-none", "p1", "s1"), step, ProgressListener.NONE).outcome()))
                 .isInstanceOfSatisfying(ZdmException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TABLE))
                 .hasMessageContaining("nowhere");

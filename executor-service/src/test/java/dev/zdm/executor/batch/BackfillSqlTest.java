@@ -1,5 +1,6 @@
 package dev.zdm.executor.batch;
 
+import dev.zdm.domain.sql.TableName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdm.domain.plan.BatchOptions;
@@ -7,7 +8,7 @@ import dev.zdm.domain.plan.Step;
 import org.junit.jupiter.api.Test;
 
 class BackfillSqlTest {
-    private static final Step.Backfill STEP = new Step.Backfill("p2.s1", "shop.orders", "id",
+    private static final Step.Backfill STEP = new Step.Backfill("p2.s1", new TableName("shop", "orders"), "id",
             "total_cents = price * 100", "total_cents IS NULL", BatchOptions.DEFAULT);
     private final BackfillSql sql = new BackfillSql(STEP, new KeyColumn("id", "bigint", true));
 
@@ -37,11 +38,11 @@ class BackfillSqlTest {
 
     @Test
     void quotesAwkwardNamesAndDefaultsAMissingPredicate() {
-        Step.Backfill step = new Step.Backfill("s", "\"Order Lines\"", "Key", "x = 1", null, BatchOptions.DEFAULT);
+        Step.Backfill step = new Step.Backfill("s", TableName.of("Order Lines"), "Key", "x = 1", null, BatchOptions.DEFAULT);
         BackfillSql awkward = new BackfillSql(step, new KeyColumn("Key", "uuid", false));
-        assertThat(awkward.updateQuery(false)).isEqualTo("UPDATE \"Order Lines\" SET x = 1"
+        assertThat(awkward.updateQuery(false)).isEqualTo("UPDATE public.\"Order Lines\" SET x = 1"
                 + " WHERE \"Key\" > $1::text::uuid AND \"Key\" <= $2::text::uuid AND (TRUE)");
         assertThat(awkward.percentileQuery()).isEqualTo("SELECT (percentile_disc($1::float8) WITHIN GROUP (ORDER BY \"Key\"))::text AS k"
-                + " FROM \"Order Lines\" WHERE \"Key\" <= $2::text::uuid");
+                + " FROM public.\"Order Lines\" WHERE \"Key\" <= $2::text::uuid");
     }
 }

@@ -1,5 +1,6 @@
 package dev.zdm.executor.step;
 
+import dev.zdm.domain.sql.TableName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdm.domain.plan.BatchOptions;
@@ -46,7 +47,7 @@ class CopyStepRunnerIT {
             ControlSchema.ensure(pool).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             Workload app = items.start(100).app();
 
-            Step.Copy step = new Step.Copy("p2.s2", "items", "items_green", List.of("id"), Map.of("id", "id", "label", "upper(name)"),
+            Step.Copy step = new Step.Copy("p2.s2", TableName.of("items"), TableName.of("items_green"), List.of("id"), Map.of("id", "id", "label", "upper(name)"),
                     new BatchOptions(500, 0, 0, 100));
             Phase phase = new Phase("p2", 2, "sync-and-copy", "blue-green", PhaseKind.DB, List.of(step), List.of(), Optional.empty(), false);
             List<String> progress = new CopyOnWriteArrayList<>();

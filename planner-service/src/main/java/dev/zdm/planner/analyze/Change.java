@@ -2,7 +2,7 @@ package dev.zdm.planner.analyze;
 
 import dev.zdm.planner.catalog.ColumnInfo;
 import dev.zdm.planner.catalog.ConstraintInfo;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.List;
 

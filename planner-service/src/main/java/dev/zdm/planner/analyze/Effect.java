@@ -1,6 +1,6 @@
 package dev.zdm.planner.analyze;
 
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import dev.zdm.planner.catalog.Catalog;
 import dev.zdm.planner.catalog.ColumnInfo;
 import dev.zdm.planner.catalog.ConstraintInfo;
 import dev.zdm.planner.catalog.IndexInfo;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.planner.catalog.TableStats;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.zdm.planner.catalog;
 
+import dev.zdm.domain.sql.TableName;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -65,7 +66,7 @@ public final class CatalogReader {
                             r.getBoolean(4), r.getString(5)))));
                     return client.query("SELECT con.conrelid::bigint, con.conname, con.contype::text, pg_get_constraintdef(con.oid), "
                             + "con.convalidated, con.confrelid::bigint, rn.nspname, rc.relname, "
-                            + "own_n.nspname || '.' || own_c.relname AS owner "
+                            + "own_n.nspname, own_c.relname "
                             + "FROM pg_constraint con JOIN pg_class own_c ON own_c.oid = con.conrelid "
                             + "JOIN pg_namespace own_n ON own_n.oid = own_c.relnamespace "
                             + "LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace "
@@ -79,14 +80,14 @@ public final class CatalogReader {
                             + "AND d.refclassid = 'pg_class'::regclass AND v.oid <> d.refobjid AND v.relkind IN ('v', 'm')").execute();
                 })
                 .compose(rows -> {
-                    rows.forEach(r -> on(tables, r, t -> t.dependents.add(new Dependent(Dependent.Kind.VIEW, r.getString(1), r.getString(2),
-                            r.getString(3)))));
+                    rows.forEach(r -> on(tables, r, t -> t.dependents.add(new Dependent(Dependent.Kind.VIEW, r.getString(1),
+                            new TableName(r.getString(2), r.getString(1)), r.getString(3)))));
                     return client.query("SELECT tg.tgrelid::bigint, tg.tgname, pg_get_triggerdef(tg.oid) FROM pg_trigger tg WHERE NOT tg.tgisinternal "
                             + "UNION ALL SELECT p.polrelid::bigint, p.polname, NULL FROM pg_policy p").execute();
                 })
                 .map(rows -> {
                     rows.forEach(r -> on(tables, r, t -> t.dependents.add(new Dependent(
-                            r.getString(2) == null ? Dependent.Kind.POLICY : Dependent.Kind.TRIGGER, r.getString(1), t.schema + "." + t.name, r.getString(2)))));
+                            r.getString(2) == null ? Dependent.Kind.POLICY : Dependent.Kind.TRIGGER, r.getString(1), new TableName(t.schema, t.name), r.getString(2)))));
                     return Catalog.complete(tables.values().stream().map(Building::build).toList());
                 });
     }
@@ -106,7 +107,8 @@ public final class CatalogReader {
         on(tables, r, t -> t.constraints.add(new ConstraintInfo(r.getString(1), kind, r.getString(3), r.getBoolean(4), referenced)));
         if (kind == ConstraintInfo.Type.FOREIGN_KEY) {
             Building target = tables.get(r.getLong(5));
-            if (target != null) target.dependents.add(new Dependent(Dependent.Kind.FOREIGN_KEY, r.getString(1), r.getString(8), r.getString(3)));
+            if (target != null) target.dependents.add(new Dependent(Dependent.Kind.FOREIGN_KEY, r.getString(1),
+                    new TableName(r.getString(8), r.getString(9)), r.getString(3)));
         }
     }
 

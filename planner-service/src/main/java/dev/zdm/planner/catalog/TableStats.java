@@ -1,5 +1,6 @@
 package dev.zdm.planner.catalog;
 
+import dev.zdm.domain.sql.TableName;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,12 +1,11 @@
 package dev.zdm.planner.strategy;
 
 import dev.zdm.planner.catalog.Dependent;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.planner.catalog.TableStats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static dev.zdm.planner.strategy.SqlText.q;
 
@@ -30,9 +29,9 @@ final class BlueGreenDependents {
                         + "; drop it before the migration and re-create it after, or restructure with dual-write");
             }
             switch (d.kind()) {
-                case FOREIGN_KEY -> out.add("ALTER TABLE " + owner(d).sql() + " DROP CONSTRAINT IF EXISTS " + q(d.name()) + ";\n"
-                        + "ALTER TABLE " + owner(d).sql() + " ADD CONSTRAINT " + q(d.name()) + " " + d.definition() + " NOT VALID");
-                case VIEW -> out.add("CREATE OR REPLACE VIEW " + new TableName(d.owner(), d.name()).sql() + " AS " + d.definition());
+                case FOREIGN_KEY -> out.add("ALTER TABLE " + d.owner().sql() + " DROP CONSTRAINT IF EXISTS " + q(d.name()) + ";\n"
+                        + "ALTER TABLE " + d.owner().sql() + " ADD CONSTRAINT " + q(d.name()) + " " + d.definition() + " NOT VALID");
+                case VIEW -> out.add("CREATE OR REPLACE VIEW " + d.owner().sql() + " AS " + d.definition());
                 default -> out.add("DROP TRIGGER IF EXISTS " + q(d.name()) + " ON " + x.blue().sql() + ";\n" + d.definition());
             }
         }
@@ -42,14 +41,11 @@ final class BlueGreenDependents {
     /** VALIDATE of the re-created foreign keys, after the switch. */
     static List<String> validate(Claim claim, BlueGreenShape x) {
         return dependents(claim, x).stream().filter(d -> d.kind() == Dependent.Kind.FOREIGN_KEY && d.definition() != null)
-                .map(d -> "ALTER TABLE " + owner(d).sql() + " VALIDATE CONSTRAINT " + q(d.name())).toList();
+                .map(d -> "ALTER TABLE " + d.owner().sql() + " VALIDATE CONSTRAINT " + q(d.name())).toList();
     }
 
     private static List<Dependent> dependents(Claim claim, BlueGreenShape x) {
         return claim.context().catalog().table(x.blue()).map(TableStats::dependents).orElse(List.of());
     }
 
-    private static TableName owner(Dependent d) {
-        return TableName.parse(Optional.ofNullable(d.owner()).orElse(TableName.DEFAULT_SCHEMA));
-    }
 }

@@ -8,7 +8,7 @@ import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.analyze.StatementKind;
 import dev.zdm.planner.catalog.ColumnInfo;
 import dev.zdm.planner.catalog.ConstraintInfo;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.planner.catalog.TableStats;
 
 import java.util.LinkedHashMap;
@@ -117,8 +117,4 @@ record BlueGreenShape(TableName blue, TableName green, TableName retired, Change
         return new ZdmException(ErrorCode.INVALID_REQUEST, "blue-green refused: " + why, claim.anchor().statement().position().toString());
     }
 
-    /** {@code schema.name}, the form step fields use. */
-    static String qualified(TableName t) {
-        return t.schema() + "." + t.name();
-    }
 }

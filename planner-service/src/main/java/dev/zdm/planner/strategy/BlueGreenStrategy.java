@@ -8,14 +8,13 @@ import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.analyze.StatementKind;
 import dev.zdm.planner.catalog.ColumnInfo;
 import dev.zdm.planner.catalog.Dependent;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static dev.zdm.planner.strategy.BlueGreenShape.qualified;
 import static dev.zdm.planner.strategy.SqlText.lit;
 import static dev.zdm.planner.strategy.SqlText.q;
 
@@ -90,8 +89,8 @@ final class BlueGreenStrategy implements Strategy {
         List<String> repoint = BlueGreenDependents.repoint(claim, x);
         List<String> validate = BlueGreenDependents.validate(claim, x);
         PlanContext ctx = claim.context();
-        String blue = qualified(x.blue());
-        String green = qualified(x.green());
+        TableName blue = x.blue();
+        TableName green = x.green();
         Map<String, String> reverse = x.reverse() == null ? Map.of() : x.reverse();
 
         plan.db("create-green", claim).sql(createIfNotExists(claim.anchor().sql()))
@@ -105,10 +104,10 @@ final class BlueGreenStrategy implements Strategy {
         PhaseBuilder sw = plan.db("switch", claim);
         sequences(x).forEach(sw::sql);
         sw.step(id -> new Step.Sync(id, SyncAction.DRAIN, SyncMode.BLUE_GREEN, blue, green, x.keys(), x.mapping(), reverse))
-                // a retired name is a bare name: ALTER TABLE ... RENAME TO keeps the schema (a qualified one became one identifier, "public.users_old")
+                // a retired name is a bare name: ALTER TABLE ... RENAME TO keeps the schema
                 .step(id -> new Step.Switch(id, blue, green, x.retired().name()));
         repoint.forEach(sw::sql);
-        sw.undo(id -> new Step.Switch(id, blue, qualified(x.retired()), x.green().name()));
+        sw.undo(id -> new Step.Switch(id, blue, x.retired(), x.green().name()));
         repoint.forEach(sw::undoSql);
         if (x.reverse() == null) sw.pointOfNoReturn();
         sw.add();
@@ -120,19 +119,23 @@ final class BlueGreenStrategy implements Strategy {
         }
         plan.app("rollback-window", claim, ctx.gate(1));
         plan.db("drop-old", claim).pointOfNoReturn()
-                .step(id -> new Step.Sync(id, SyncAction.STOP, SyncMode.BLUE_GREEN, qualified(x.retired()), blue, x.keys(), x.mapping(), reverse))
+                .step(id -> new Step.Sync(id, SyncAction.STOP, SyncMode.BLUE_GREEN, x.retired(), blue, x.keys(), x.mapping(), reverse))
                 .sql("DROP TABLE IF EXISTS " + x.retired().sql()).add();
     }
 
-    /** Green's sequences set past blue's (sequences are not replicated), evaluated when the step runs. */
+    /**
+     * Green's sequences set past blue's (sequences are not replicated), evaluated when the step runs.
+     * Sequences are compared as regclass: pg_get_serial_sequence quotes a mixed-case name, so a text
+     * comparison with pg_sequences' bare names would never match.
+     */
     private static List<String> sequences(BlueGreenShape x) {
         List<String> out = new ArrayList<>();
         for (ColumnInfo c : x.create().columns()) {
             if (c.sequence() == null) continue;
-            out.add("SELECT setval(pg_get_serial_sequence(" + lit(x.green().sql()) + ", " + lit(c.name()) + "), GREATEST(\n"
+            out.add("SELECT setval(pg_get_serial_sequence(" + lit(x.green().qualified()) + ", " + lit(c.name()) + "), GREATEST(\n"
                     + "  COALESCE((SELECT max(" + q(c.name()) + ") FROM " + x.blue().sql() + "), 0),\n"
-                    + "  COALESCE((SELECT last_value FROM pg_sequences WHERE schemaname || '.' || sequencename = pg_get_serial_sequence("
-                    + lit(x.blue().sql()) + ", " + lit(c.name()) + ")), 0)) + 1000)");
+                    + "  COALESCE((SELECT last_value FROM pg_sequences WHERE format('%I.%I', schemaname, sequencename)::regclass"
+                    + " = pg_get_serial_sequence(" + lit(x.blue().qualified()) + ", " + lit(c.name()) + ")::regclass), 0)) + 1000)");
         }
         return out;
     }

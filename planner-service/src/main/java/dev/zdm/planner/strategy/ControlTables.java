@@ -1,7 +1,7 @@
 package dev.zdm.planner.strategy;
 
 import dev.zdm.domain.sql.Identifiers;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import static dev.zdm.planner.strategy.SqlText.lit;
 

@@ -7,7 +7,7 @@ import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.analyze.StatementKind;
 import dev.zdm.planner.catalog.ColumnInfo;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.List;
 import java.util.Map;
@@ -65,7 +65,7 @@ final class DualWriteStrategy implements Strategy {
     private void phases(Claim claim, PlanBuilder plan, Shape x) {
         PlanContext ctx = claim.context();
         List<String> keys = ctx.keyColumns(x.table());
-        String table = x.table().schema() + "." + x.table().name();
+        TableName table = x.table();
         Map<String, String> mapping = Map.of(x.target(), x.forward());
         Map<String, String> reverse = Map.of(x.old(), x.back());
 

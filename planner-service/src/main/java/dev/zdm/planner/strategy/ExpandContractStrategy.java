@@ -2,7 +2,7 @@ package dev.zdm.planner.strategy;
 
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.StatementAnalysis;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.planner.parse.Token;
 import dev.zdm.planner.parse.TokenType;
 

@@ -45,7 +45,7 @@ final class Inverse {
         if (c instanceof Change.AddColumn a) return tx("ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + q(a.column().name()));
         if (c instanceof Change.CreateTable) return tx("DROP TABLE IF EXISTS " + t);
         if (c instanceof Change.CreateIndex i) {
-            return Optional.of(new Undo("DROP INDEX CONCURRENTLY IF EXISTS " + new dev.zdm.planner.catalog.TableName(c.table().schema(), i.name()).sql(), false));
+            return Optional.of(new Undo("DROP INDEX CONCURRENTLY IF EXISTS " + new dev.zdm.domain.sql.TableName(c.table().schema(), i.name()).sql(), false));
         }
         if (c instanceof Change.AddConstraint a) return tx("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(a.constraint().name()));
         if (c instanceof Change.CreateTrigger g) return tx("DROP TRIGGER IF EXISTS " + q(g.name()) + " ON " + t);

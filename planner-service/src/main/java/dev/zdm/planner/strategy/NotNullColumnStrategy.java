@@ -7,7 +7,7 @@ import dev.zdm.planner.analyze.SqlTokens;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.analyze.StatementKind;
 import dev.zdm.planner.catalog.ColumnInfo;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +111,7 @@ final class NotNullColumnStrategy implements Strategy {
         String value = update.map(u -> u.setClause()).orElse(defaultExpr == null ? null : c + " = " + defaultExpr);
         if (value != null) {
             String pending = update.map(Change.Dml::where).filter(w -> w != null).orElse(c + " IS NULL");
-            String table = col.table().schema() + "." + col.table().name();
+            TableName table = col.table();
             PhaseBuilder p = plan.db("backfill", claim)
                     .step(id -> new Step.Backfill(id, table, ctx.keyColumns(col.table()).get(0), value, pending, ctx.batch()));
             if (add.isEmpty()) p.pointOfNoReturn();

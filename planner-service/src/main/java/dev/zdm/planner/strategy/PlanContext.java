@@ -5,7 +5,7 @@ import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.BatchOptions;
 import dev.zdm.domain.plan.DeploymentGate;
 import dev.zdm.planner.catalog.Catalog;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.planner.catalog.TableStats;
 import dev.zdm.planner.parse.Metadata;
 

@@ -8,7 +8,7 @@ import dev.zdm.planner.analyze.IndexPredicates;
 import dev.zdm.planner.analyze.SqlTokens;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.analyze.StatementKind;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +123,7 @@ final class ProgressiveStrategy implements Strategy {
     }
 
     private static void backfill(Claim claim, PlanBuilder plan, Change.Dml update) {
-        String table = update.table().schema() + "." + update.table().name();
+        TableName table = update.table();
         // A DELETE deletes its own WHERE's rows in key batches; an UPDATE sets its own SET on its WHERE's rows (or on rows not yet set).
         String pending = update.where() != null ? update.where() : update.setClause() == null ? "TRUE" : pendingOf(update.setClause());
         String key = claim.context().keyColumns(update.table()).get(0);

@@ -2,7 +2,7 @@ package dev.zdm.planner.strategy;
 
 import dev.zdm.domain.sql.Identifiers;
 import dev.zdm.planner.analyze.SqlTokens;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.planner.parse.Token;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.zdm.domain.plan.Step;
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.analyze.StatementKind;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package dev.zdm.planner.truth;
 
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -158,7 +158,7 @@ record LiveSchema(String searchPath, Map<TableName, Character> kinds, ScratchDdl
                                 + "ORDER BY con.contype = 'f', con.contype <> 'p', n.nspname, cl.relname, con.conname").execute(oids);
                     })
                     .compose(rows -> {
-                        rows.forEach(k -> constraints.add(new ScratchDdl.Constraint(k.getString(0), k.getString(1), k.getString(2), k.getString(3))));
+                        rows.forEach(k -> constraints.add(new ScratchDdl.Constraint(new TableName(k.getString(0), k.getString(1)), k.getString(2), k.getString(3))));
                         return conn.preparedQuery("SELECT n.nspname, cl.relname, ic.relname, pg_get_indexdef(i.indexrelid), i.indisclustered "
                                 + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class cl ON cl.oid = i.indrelid "
                                 + "JOIN pg_namespace n ON n.oid = cl.relnamespace WHERE i.indrelid::bigint = ANY($1) "
@@ -166,7 +166,7 @@ record LiveSchema(String searchPath, Map<TableName, Character> kinds, ScratchDdl
                                 + "AND con.contype IN ('p', 'u', 'x')) ORDER BY n.nspname, cl.relname, ic.relname").execute(oids);
                     })
                     .compose(rows -> {
-                        rows.forEach(i -> indexes.add(new ScratchDdl.Index(i.getString(0), i.getString(1), i.getString(2), i.getString(3),
+                        rows.forEach(i -> indexes.add(new ScratchDdl.Index(new TableName(i.getString(0), i.getString(1)), i.getString(2), i.getString(3),
                                 i.getBoolean(4))));
                         return conn.preparedQuery("SELECT pg_get_triggerdef(g.oid) FROM pg_trigger g WHERE g.tgrelid::bigint = ANY($1) "
                                 + "AND NOT g.tgisinternal ORDER BY g.tgrelid, g.tgname").execute(oids);

@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <p>Relations are reported by {@link #key}: the bare name for a relation of {@code defaultSchema}
  * (the schema the analyzer resolves unqualified names to), {@code schema.name} for the others, as
- * {@link dev.zdm.planner.catalog.TableName#toString} prints the analyzer's tables.
+ * {@link dev.zdm.domain.sql.TableName#toString} prints the analyzer's tables.
  *
  * @param schemas       the watched schemas, as stored in {@code pg_namespace} (not quoted)
  * @param searchPath    the {@code search_path} value statements run with

@@ -1,5 +1,6 @@
 package dev.zdm.planner.truth;
 
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.sql.Identifiers;
 
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class ScratchDdl {
     }
 
     /** A primary key, unique, exclusion, check or foreign key constraint, as {@code pg_get_constraintdef} prints it. */
-    record Constraint(String schema, String table, String name, String def) {
+    record Constraint(TableName table, String name, String def) {
     }
 
     /**
@@ -76,7 +77,7 @@ final class ScratchDdl {
      * @param def       {@code pg_get_indexdef} of it
      * @param clustered true when its table is clustered on it
      */
-    record Index(String schema, String table, String name, String def, boolean clustered) {
+    record Index(TableName table, String name, String def, boolean clustered) {
     }
 
     /** Everything to rebuild; functions and triggers as {@code pg_get_functiondef} and {@code pg_get_triggerdef} print them. */
@@ -131,10 +132,10 @@ final class ScratchDdl {
                 }
             }
         }
-        o.constraints().forEach(c -> out.add("ALTER TABLE " + Identifiers.qualified(c.schema(), c.table()) + " ADD CONSTRAINT "
+        o.constraints().forEach(c -> out.add("ALTER TABLE " + c.table().qualified() + " ADD CONSTRAINT "
                 + Identifiers.quote(c.name()) + " " + c.def()));
         o.indexes().forEach(i -> out.add(i.def()));
-        o.indexes().stream().filter(Index::clustered).forEach(i -> out.add("ALTER TABLE " + Identifiers.qualified(i.schema(), i.table())
+        o.indexes().stream().filter(Index::clustered).forEach(i -> out.add("ALTER TABLE " + i.table().qualified()
                 + " CLUSTER ON " + Identifiers.quote(i.name())));
         out.addAll(o.triggers());
         return out;

@@ -3,7 +3,7 @@ package dev.zdm.planner.truth;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.planner.analyze.MigrationAnalysis;
 import dev.zdm.planner.analyze.StatementAnalysis;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.runtime.db.ReadOnly;
 import dev.zdm.runtime.messaging.Errors;
 import io.vertx.core.Future;

@@ -2,7 +2,7 @@ package dev.zdm.planner.truth;
 
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.analyze.StatementKind;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.EnumSet;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.zdm.planner.strategy;
 
 import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.Phase;
 import dev.zdm.domain.plan.PhaseKind;
@@ -131,7 +132,7 @@ class PlannerTest {
     @Test
     void blueGreenRefusesDependantsItCannotRecreate() {
         TableStats withPolicy = new TableStats("public", "users", 10, 8192, USERS.columns(), List.of(), USERS.constraints(),
-                List.of(new Dependent(Dependent.Kind.POLICY, "users_tenant", "public.users", "CREATE POLICY ...")));
+                List.of(new Dependent(Dependent.Kind.POLICY, "users_tenant", TableName.of("users"), "CREATE POLICY ...")));
         PlannedMigration m = new Planner().analyzeAndPlan(SqlSplitter.split("m.sql",
                 "CREATE TABLE users_green (id bigint PRIMARY KEY, email text);"), Catalog.of(List.of(withPolicy)));
         assertThat(m.rejected()).isTrue();
@@ -142,7 +143,9 @@ class PlannerTest {
     void blueGreenSetsGreenSequencesPastBlueAndUsesSharedColumnsWithoutAMapping() {
         Plan plan = plan("CREATE TABLE users_green (id bigserial PRIMARY KEY, email text, extra int);").plan();
         Phase sw = plan.phases().stream().filter(p -> p.name().equals("switch")).findFirst().orElseThrow();
-        assertThat(((Step.Sql) sw.steps().get(0)).sql()).contains("setval(pg_get_serial_sequence('users_green', 'id')");
+        assertThat(((Step.Sql) sw.steps().get(0)).sql()).contains("setval(pg_get_serial_sequence('public.users_green', 'id')");
+        assertThat(((Step.Sql) sw.steps().get(0)).sql()).as("compared as regclass, which quoting cannot break")
+                .contains("format('%I.%I', schemaname, sequencename)::regclass = pg_get_serial_sequence('public.users', 'id')::regclass");
         assertThat(sw.steps()).anySatisfy(s -> assertThat(s).isInstanceOf(Step.Switch.class));
         Step.Copy copy = (Step.Copy) plan.phases().get(1).steps().get(1);
         assertThat(copy.mapping()).containsOnlyKeys("id", "email");

@@ -1,5 +1,6 @@
 package dev.zdm.planner.truth;
 
+import dev.zdm.domain.sql.TableName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,8 +23,8 @@ class ScratchDdlTest {
                 List.of("CREATE OR REPLACE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN RETURN NEW; END $f$"),
                 List.of(new ScratchDdl.Sequence("public", "orders_id_seq")),
                 List.of(new ScratchDdl.Table("Live Data", "Accounts", true, List.of(id, mood, total))),
-                List.of(new ScratchDdl.Constraint("Live Data", "Accounts", "Accounts_pkey", "PRIMARY KEY (id)")),
-                List.of(new ScratchDdl.Index("Live Data", "Accounts", "by mood", "CREATE INDEX \"by mood\" ON \"Live Data\".\"Accounts\" USING btree (\"Mood\")", true)),
+                List.of(new ScratchDdl.Constraint(new TableName("Live Data", "Accounts"), "Accounts_pkey", "PRIMARY KEY (id)")),
+                List.of(new ScratchDdl.Index(new TableName("Live Data", "Accounts"), "by mood", "CREATE INDEX \"by mood\" ON \"Live Data\".\"Accounts\" USING btree (\"Mood\")", true)),
                 List.of("CREATE TRIGGER t BEFORE UPDATE ON \"Live Data\".\"Accounts\" FOR EACH ROW EXECUTE FUNCTION public.touch()"));
 
         assertThat(ScratchDdl.build(objects)).containsExactly(

@@ -1,6 +1,6 @@
 package dev.zdm.planner.truth;
 
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,5 +1,6 @@
 package dev.zdm.sync.apply;
 
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.SqlStates;
 import dev.zdm.domain.error.ZdmException;
@@ -58,7 +59,7 @@ public final class Applier implements AutoCloseable {
     public Applied apply(List<CapturedEvent.Change> changes) {
         Link current = link;
         KeyBatch keys = new KeyBatch(current);
-        String source = current.source().displayName();
+        TableName source = current.source().tableName();
         List<CapturedEvent.Change> relevant = new ArrayList<>();
         for (CapturedEvent.Change change : changes) {
             if (!source.equals(change.table())) continue;
@@ -83,7 +84,7 @@ public final class Applier implements AutoCloseable {
                 if (lost) closeQuietly();
                 if (!(code.retriable() || lost) || attempt >= maxAttempts) {
                     throw new ZdmException(code, "applying " + keys.size() + " changed keys of " + source + " to "
-                            + current.target().displayName() + " failed: " + e.getMessage(), source, e.getSQLState(), e);
+                            + current.target().displayName() + " failed: " + e.getMessage(), source.qualified(), e.getSQLState(), e);
                 }
                 long pause = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 10));
                 LOG.debug("apply to {} attempt {} failed ({}), retrying in {} ms", current.target().displayName(), attempt, e.getSQLState(), pause);

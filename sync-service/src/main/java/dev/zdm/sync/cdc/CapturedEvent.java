@@ -1,5 +1,6 @@
 package dev.zdm.sync.cdc;
 
+import dev.zdm.domain.sql.TableName;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,14 +21,14 @@ public sealed interface CapturedEvent {
     /**
      * One row change.
      *
-     * @param table  {@code schema.table} as the WAL names it at that position
+     * @param table  the table as the WAL names it at that position (exact parts)
      * @param before the old row (every column under {@code REPLICA IDENTITY FULL}, else only the
      *               identity columns, and only when they changed or the row was deleted); null for inserts
      * @param after  the new row; null for deletes. A value may be {@link Unavailable#PLACEHOLDER}: an
      *               unchanged TOASTed value the WAL did not carry
      * @param txId   the writing transaction's id
      */
-    record Change(String table, Op op, Map<String, Object> before, Map<String, Object> after, long lsn, long commitMillis, long txId)
+    record Change(TableName table, Op op, Map<String, Object> before, Map<String, Object> after, long lsn, long commitMillis, long txId)
             implements CapturedEvent {
         public Change {
             Objects.requireNonNull(table, "table");

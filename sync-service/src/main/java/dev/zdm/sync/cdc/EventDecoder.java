@@ -1,5 +1,6 @@
 package dev.zdm.sync.cdc;
 
+import dev.zdm.domain.sql.TableName;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ public final class EventDecoder {
         };
         if (kind == null || source == null) return null;
         long txId = source.get("txId") == null ? 0 : source.getInt64("txId");
-        String table = source.getString("schema") + "." + source.getString("table");
+        TableName table = new TableName(source.getString("schema"), source.getString("table"));
         return new CapturedEvent.Change(table, kind, row(value, "before"), row(value, "after"), lsn, commitMillis, txId);
     }
 

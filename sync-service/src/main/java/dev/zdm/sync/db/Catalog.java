@@ -2,6 +2,7 @@ package dev.zdm.sync.db;
 
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
+import dev.zdm.domain.sql.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +15,7 @@ import java.util.Map;
 /** Reads {@link TableInfo} from the catalog. */
 public final class Catalog {
     private static final String TABLE = "SELECT c.oid, n.nspname, c.relname, c.relreplident FROM pg_class c "
-            + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?) AND c.relkind IN ('r', 'p')";
+            + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p')";
     private static final String TABLE_BY_OID = "SELECT c.oid, n.nspname, c.relname, c.relreplident FROM pg_class c "
             + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ?";
     private static final String COLUMNS = "SELECT a.attname, format_type(a.atttypid, a.atttypmod), t.typname FROM pg_attribute a "
@@ -29,14 +30,12 @@ public final class Catalog {
     private Catalog() {
     }
 
-    /**
-     * The table {@code name} (as SQL would resolve it: optionally schema-qualified, unquoted parts fold
-     * to lower case) or {@code UNKNOWN_TABLE}.
-     */
-    public static TableInfo describe(Connection conn, String name) throws SQLException {
+    /** The table whose schema and name are exactly {@code name}'s (nothing folded), or {@code UNKNOWN_TABLE}. */
+    public static TableInfo describe(Connection conn, TableName name) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(TABLE)) {
-            ps.setString(1, name);
-            return read(conn, ps, name);
+            ps.setString(1, name.schema());
+            ps.setString(2, name.name());
+            return read(conn, ps, name.qualified());
         }
     }
 

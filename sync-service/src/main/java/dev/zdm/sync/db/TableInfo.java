@@ -1,5 +1,6 @@
 package dev.zdm.sync.db;
 
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.sql.Identifiers;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,12 @@ public record TableInfo(long oid, String schema, String name, Map<String, Column
         return Identifiers.qualified(schema, name);
     }
 
-    /** {@code schema.name} unquoted: as Debezium and log lines name it. */
+    /** The exact name, as events carry it. */
+    public TableName tableName() {
+        return new TableName(schema, name);
+    }
+
+    /** {@code schema.name} unquoted: as Debezium's include list and log lines name it; never parsed back. */
     public String displayName() {
         return schema + "." + name;
     }

@@ -1,5 +1,6 @@
 package dev.zdm.sync.messaging;
 
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.SyncMode;
@@ -8,6 +9,7 @@ import dev.zdm.events.SyncCommand;
 import dev.zdm.events.SyncStatus;
 import dev.zdm.runtime.messaging.Errors;
 import dev.zdm.runtime.messaging.Progress;
+import dev.zdm.runtime.messaging.StepMapper;
 import dev.zdm.sync.session.SyncReport;
 import dev.zdm.sync.session.SyncRequest;
 import dev.zdm.sync.session.SyncSpec;
@@ -29,16 +31,30 @@ public final class SyncEvents {
         String phase = c.getPhaseId();
         String action = c.getAction() == null ? "" : c.getAction().trim().toUpperCase();
         return switch (action) {
-            case "START" -> new SyncRequest.Start(phase, new SyncSpec(id, target, mode(c), c.getSourceTable(), c.getTargetTable(),
+            case "START" -> new SyncRequest.Start(phase, new SyncSpec(id, target, mode(c), source(c), target(c),
                     c.getKeyColumns(), c.getMapping(), c.getReverseMapping()));
             case "REVERSE" -> new SyncRequest.Reverse(id, target, phase);
             case "DRAIN" -> new SyncRequest.Drain(id, target, phase);
-            case "VERIFY" -> new SyncRequest.Verify(id, target, phase, c.getSourceTable(), c.getTargetTable(), c.getKeyColumns(), c.getMapping());
-            case "SWITCH" -> new SyncRequest.Switch(id, target, phase, c.getSourceTable(), c.getTargetTable(), c.getMapping().get(RETIRED_NAME_KEY));
+            case "VERIFY" -> new SyncRequest.Verify(id, target, phase, source(c), target(c), c.getKeyColumns(), c.getMapping());
+            case "SWITCH" -> new SyncRequest.Switch(id, target, phase, source(c), target(c), c.getMapping().get(RETIRED_NAME_KEY));
             case "STOP" -> new SyncRequest.Stop(id, target, phase);
             default -> throw new ZdmException(ErrorCode.INVALID_REQUEST, "SyncCommand action '" + c.getAction()
                     + "' is none of START, REVERSE, DRAIN, VERIFY, SWITCH, STOP", id);
         };
+    }
+
+    private static TableName source(SyncCommand c) {
+        return relation(c, StepMapper.fromEvent(c.getSourceRelation()), "sourceRelation");
+    }
+
+    private static TableName target(SyncCommand c) {
+        return relation(c, StepMapper.fromEvent(c.getTargetRelation()), "targetRelation");
+    }
+
+    private static TableName relation(SyncCommand c, TableName name, String field) {
+        if (name != null) return name;
+        throw new ZdmException(ErrorCode.INVALID_REQUEST, "SyncCommand " + c.getAction() + " of " + c.getMigrationId() + " lacks " + field
+                + " (an earlier zdm named tables as text, which is ambiguous); re-plan the migration", c.getMigrationId());
     }
 
     private static SyncMode mode(SyncCommand c) {

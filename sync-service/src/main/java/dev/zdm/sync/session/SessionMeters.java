@@ -29,7 +29,7 @@ public final class SessionMeters {
 
     void applied(List<CapturedEvent.Change> changes, int rowsWritten, long nowMs) {
         if (changes.isEmpty()) return;
-        String table = changes.get(0).table();
+        String table = changes.get(0).table().qualified();
         Counter.builder("zdm_sync_changes_applied_total").tag("table", table).register(registry).increment(changes.size());
         Counter.builder("zdm_sync_rows_written_total").tag("table", table).register(registry).increment(rowsWritten);
         applyBatches(table).record(changes.size());
@@ -45,7 +45,7 @@ public final class SessionMeters {
                 .description("changes applied per apply transaction").register(registry);
     }
 
-    /** The commit-to-apply latency of the changes of {@code table} (as {@code schema.table}). */
+    /** The commit-to-apply latency of the changes of {@code table} (as SQL names it, always schema-qualified: {@link dev.zdm.domain.sql.TableName#qualified}). */
     public Timer changeLag(String table) {
         return Timer.builder("zdm_sync_change_lag").tag("table", table).publishPercentiles(0.5, 0.99)
                 .description("time from a change's commit to its apply").register(registry);

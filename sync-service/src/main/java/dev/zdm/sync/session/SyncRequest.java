@@ -1,5 +1,6 @@
 package dev.zdm.sync.session;
 
+import dev.zdm.domain.sql.TableName;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,17 +40,23 @@ public sealed interface SyncRequest {
     }
 
     /** Compare counts and checksums per key range of {@code sourceTable} through {@code mapping} with {@code targetTable}. */
-    record Verify(String migrationId, String target, String phaseId, String sourceTable, String targetTable,
+    record Verify(String migrationId, String target, String phaseId, TableName sourceTable, TableName targetTable,
                   List<String> keyColumns, Map<String, String> mapping) implements SyncRequest {
         public Verify {
+            Objects.requireNonNull(sourceTable, "sourceTable");
+            Objects.requireNonNull(targetTable, "targetTable");
             keyColumns = List.copyOf(keyColumns);
             mapping = Map.copyOf(mapping);
         }
     }
 
     /** Cut over: {@code blueTable} becomes {@code retiredName}, {@code greenTable} becomes {@code blueTable}. */
-    record Switch(String migrationId, String target, String phaseId, String blueTable, String greenTable, String retiredName)
+    record Switch(String migrationId, String target, String phaseId, TableName blueTable, TableName greenTable, String retiredName)
             implements SyncRequest {
+        public Switch {
+            Objects.requireNonNull(blueTable, "blueTable");
+            Objects.requireNonNull(greenTable, "greenTable");
+        }
     }
 
     /** Stop and clean up: engine, slot, publication, replica identity, stored offsets. */

@@ -1,5 +1,6 @@
 package dev.zdm.sync.session;
 
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.plan.SyncMode;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param reverseMapping source column to SQL expression over target columns; may be empty when no
  *                       reverse is planned
  */
-public record SyncSpec(String migrationId, String target, SyncMode mode, String sourceTable, String targetTable,
+public record SyncSpec(String migrationId, String target, SyncMode mode, TableName sourceTable, TableName targetTable,
                        List<String> keyColumns, Map<String, String> mapping, Map<String, String> reverseMapping) {
     public SyncSpec {
         Objects.requireNonNull(migrationId, "migrationId");

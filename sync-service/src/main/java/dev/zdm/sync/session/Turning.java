@@ -81,7 +81,7 @@ final class Turning {
             var plan = new Switchover.Plan(blue, green, retired, r.slot(), session.settings().switchLockTimeoutMs(), session.settings().switchDrainTimeoutMs());
             return attempt(session, c, plan, back, phaseId);
         } catch (Exception e) {
-            return session.failedAnswer(phaseId, Failures.classify(e, request.blueTable()));
+            return session.failedAnswer(phaseId, Failures.classify(e, request.blueTable().qualified()));
         }
     }
 

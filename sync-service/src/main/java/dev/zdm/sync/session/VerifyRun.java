@@ -33,7 +33,7 @@ final class VerifyRun {
             LOG.info("verified {}: {} rows in {} ranges ({} re-checked)", link.describe(), result.rows(), result.ranges(), result.rechecked());
             return SyncReport.bare(request, SyncState.VERIFIED);
         } catch (Exception e) {
-            ZdmException error = Failures.classify(e, request.targetTable());
+            ZdmException error = Failures.classify(e, request.targetTable().qualified());
             LOG.warn("verify {} = {} failed: {}", request.sourceTable(), request.targetTable(), error.toString());
             return SyncReport.failed(request, error);
         }

@@ -1,5 +1,6 @@
 package dev.zdm.sync.apply;
 
+import dev.zdm.domain.sql.TableName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdm.sync.cdc.CapturedEvent;
@@ -14,7 +15,7 @@ class GateTest {
     private static final Set<String> WATCHED = Set.of("old");
 
     private static CapturedEvent.Change update(Map<String, Object> before, Map<String, Object> after) {
-        return new CapturedEvent.Change("public.t", CapturedEvent.Op.UPDATE, before, after, 1, 1, 1);
+        return new CapturedEvent.Change(new TableName("public", "t"), CapturedEvent.Op.UPDATE, before, after, 1, 1, 1);
     }
 
     private static Map<String, Object> row(Object old, Object neu) {
@@ -27,8 +28,8 @@ class GateTest {
 
     @Test
     void inserts_always_deletes_never() {
-        assertThat(Gate.needsApply(new CapturedEvent.Change("public.t", CapturedEvent.Op.INSERT, null, row("a", null), 1, 1, 1), WATCHED)).isTrue();
-        assertThat(Gate.needsApply(new CapturedEvent.Change("public.t", CapturedEvent.Op.DELETE, row("a", "a"), null, 1, 1, 1), WATCHED)).isFalse();
+        assertThat(Gate.needsApply(new CapturedEvent.Change(new TableName("public", "t"), CapturedEvent.Op.INSERT, null, row("a", null), 1, 1, 1), WATCHED)).isTrue();
+        assertThat(Gate.needsApply(new CapturedEvent.Change(new TableName("public", "t"), CapturedEvent.Op.DELETE, row("a", "a"), null, 1, 1, 1), WATCHED)).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.zdm.sync.apply;
 
+import dev.zdm.domain.sql.TableName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdm.domain.plan.SyncMode;
@@ -30,7 +31,7 @@ class InitialCopyIT {
         db.exec("CREATE TABLE items_green (id bigint PRIMARY KEY, name text NOT NULL)");
         try (Connection c = db.connect(); GrowingTable items = new GrowingTable(db, ROWS, INSERTERS).start(100)) {
             Workload app = items.app();
-            Link link = Link.of(SyncMode.BLUE_GREEN, Catalog.describe(c, "items"), Catalog.describe(c, "items_green"), List.of("id"),
+            Link link = Link.of(SyncMode.BLUE_GREEN, Catalog.describe(c, TableName.of("items")), Catalog.describe(c, TableName.of("items_green")), List.of("id"),
                     Map.of("id", "id", "name", "name"));
             long before = app.writes();
             CompletableFuture<Long> copy = CompletableFuture.supplyAsync(() -> {

@@ -1,5 +1,7 @@
 package dev.zdm.sync.messaging;
 
+import dev.zdm.runtime.messaging.StepMapper;
+import dev.zdm.domain.sql.TableName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +22,7 @@ class SyncEventsTest {
 
     private static SyncCommand.Builder command(String action) {
         return SyncCommand.newBuilder().setMigrationId("m1").setTarget("main").setPhaseId("p2").setAction(action).setMode("BLUE_GREEN")
-                .setSourceTable("users").setTargetTable("users_green").setKeyColumns(List.of("id")).setMapping(Map.of("id", "id"))
+                .setSourceRelation(StepMapper.toEvent(TableName.of("users"))).setTargetRelation(StepMapper.toEvent(TableName.of("users_green"))).setKeyColumns(List.of("id")).setMapping(Map.of("id", "id"))
                 .setReverseMapping(Map.of("id", "id")).setIssuedAt(Instant.EPOCH);
     }
 
@@ -29,18 +31,18 @@ class SyncEventsTest {
         SyncRequest start = SyncEvents.toRequest(command("START").build());
         assertThat(start).isInstanceOfSatisfying(SyncRequest.Start.class, s -> {
             assertThat(s.spec().mode()).isEqualTo(SyncMode.BLUE_GREEN);
-            assertThat(s.spec().sourceTable()).isEqualTo("users");
+            assertThat(s.spec().sourceTable()).isEqualTo(TableName.of("users"));
             assertThat(s.phaseId()).isEqualTo("p2");
         });
         assertThat(SyncEvents.toRequest(command("drain").build())).isInstanceOf(SyncRequest.Drain.class);
         assertThat(SyncEvents.toRequest(command("REVERSE").build())).isInstanceOf(SyncRequest.Reverse.class);
         assertThat(SyncEvents.toRequest(command("STOP").build())).isInstanceOf(SyncRequest.Stop.class);
         assertThat(SyncEvents.toRequest(command("VERIFY").build())).isInstanceOfSatisfying(SyncRequest.Verify.class,
-                v -> assertThat(v.targetTable()).isEqualTo("users_green"));
+                v -> assertThat(v.targetTable()).isEqualTo(TableName.of("users_green")));
         assertThat(SyncEvents.toRequest(command("SWITCH").setMapping(Map.of("retiredName", "users_old")).build()))
                 .isInstanceOfSatisfying(SyncRequest.Switch.class, s -> {
-                    assertThat(s.blueTable()).isEqualTo("users");
-                    assertThat(s.greenTable()).isEqualTo("users_green");
+                    assertThat(s.blueTable()).isEqualTo(TableName.of("users"));
+                    assertThat(s.greenTable()).isEqualTo(TableName.of("users_green"));
                     assertThat(s.retiredName()).isEqualTo("users_old");
                 });
     }
@@ -51,6 +53,8 @@ class SyncEventsTest {
                 .isInstanceOfSatisfying(ZdmException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
         assertThatThrownBy(() -> SyncEvents.toRequest(command("START").setMode("TRIGGERS").build()))
                 .isInstanceOfSatisfying(ZdmException.class, e -> assertThat(e.retriable()).isFalse());
+        assertThatThrownBy(() -> SyncEvents.toRequest(command("START").setSourceRelation(null).build()))
+                .isInstanceOfSatisfying(ZdmException.class, e -> assertThat(e.getMessage()).contains("lacks sourceRelation", "re-plan"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.zdm.sync.messaging;
 
+import dev.zdm.runtime.messaging.StepMapper;
+import dev.zdm.domain.sql.TableName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdm.events.SyncStatus;
@@ -72,14 +74,14 @@ class SyncServiceIT {
                 ps.executeUpdate();
             }
         }).start()) {
-            bus.send(Bus.command(id, "p2", "START").setSourceTable("accounts").setTargetTable("accounts").setKeyColumns(List.of("id"))
+            bus.send(Bus.command(id, "p2", "START").setSourceRelation(StepMapper.toEvent(TableName.of("accounts"))).setTargetRelation(StepMapper.toEvent(TableName.of("accounts"))).setKeyColumns(List.of("id"))
                     .setMapping(Map.of("balance_new", "round(balance, 2)")).build());
             SyncStatus streaming = bus.await(id, "p2", WAIT, "STREAMING", "FAILED");
             assertThat(streaming.getState()).as(String.valueOf(streaming.getError())).isEqualTo("STREAMING");
             assertThat(streaming.getSlotName()).startsWith("zdm_it_kill");
             db.execRetryingConflicts("UPDATE accounts SET balance_new = round(balance, 2) WHERE balance_new IS NULL");
 
-            bus.send(Bus.command(id, "p2", "START").setSourceTable("accounts").setTargetTable("accounts").setKeyColumns(List.of("id"))
+            bus.send(Bus.command(id, "p2", "START").setSourceRelation(StepMapper.toEvent(TableName.of("accounts"))).setTargetRelation(StepMapper.toEvent(TableName.of("accounts"))).setKeyColumns(List.of("id"))
                     .setMapping(Map.of("balance_new", "round(balance, 2)")).build());
             Thread.sleep(1_000);
             assertThat(bus.statuses()).filteredOn(s -> s.getMigrationId().equals(id) && s.getState().equals("FAILED")).isEmpty();
@@ -98,7 +100,7 @@ class SyncServiceIT {
         assertThat(bus.await(id, "p3", WAIT, "CAUGHT_UP", "FAILED").getState()).isEqualTo("CAUGHT_UP");
         assertThat(db.count("SELECT count(*) FROM accounts WHERE balance_new IS DISTINCT FROM round(balance, 2)")).isZero();
 
-        bus.send(Bus.command(id, "p4", "VERIFY").setSourceTable("accounts").setTargetTable("accounts").setKeyColumns(List.of("id"))
+        bus.send(Bus.command(id, "p4", "VERIFY").setSourceRelation(StepMapper.toEvent(TableName.of("accounts"))).setTargetRelation(StepMapper.toEvent(TableName.of("accounts"))).setKeyColumns(List.of("id"))
                 .setMapping(Map.of("balance_new", "round(balance, 2)")).build());
         assertThat(bus.await(id, "p4", WAIT, "VERIFIED", "FAILED").getState()).isEqualTo("VERIFIED");
         bus.send(Bus.command(id, "p5", "STOP").build());
@@ -126,7 +128,7 @@ class SyncServiceIT {
                 + "CREATE TABLE items_green (id int PRIMARY KEY, label text NOT NULL CHECK (label <> 'bad'))");
         ZdmProcess zdm = startService();
         try {
-            bus.send(Bus.command("it-cancel", "p1", "START").setMode("BLUE_GREEN").setSourceTable("items").setTargetTable("items_green")
+            bus.send(Bus.command("it-cancel", "p1", "START").setMode("BLUE_GREEN").setSourceRelation(StepMapper.toEvent(TableName.of("items"))).setTargetRelation(StepMapper.toEvent(TableName.of("items_green")))
                     .setKeyColumns(List.of("id")).setMapping(Map.of("id", "id", "label", "name")).build());
             assertThat(bus.await("it-cancel", "p1", WAIT, "STREAMING", "FAILED").getState()).isEqualTo("STREAMING");
             assertThat(db.count("SELECT count(*) FROM items_green")).isEqualTo(1000);
@@ -135,7 +137,7 @@ class SyncServiceIT {
             Awaitility.await().atMost(WAIT).until(() -> db.zdmLeftovers() == 0);
 
             db.exec("TRUNCATE items_green");
-            bus.send(Bus.command("it-fail", "p1", "START").setMode("BLUE_GREEN").setSourceTable("items").setTargetTable("items_green")
+            bus.send(Bus.command("it-fail", "p1", "START").setMode("BLUE_GREEN").setSourceRelation(StepMapper.toEvent(TableName.of("items"))).setTargetRelation(StepMapper.toEvent(TableName.of("items_green")))
                     .setKeyColumns(List.of("id")).setMapping(Map.of("id", "id", "label", "name")).build());
             assertThat(bus.await("it-fail", "p1", WAIT, "STREAMING", "FAILED").getState()).isEqualTo("STREAMING");
             db.exec("UPDATE items SET name = 'bad' WHERE id = 7");

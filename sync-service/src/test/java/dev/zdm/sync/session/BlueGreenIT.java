@@ -1,5 +1,6 @@
 package dev.zdm.sync.session;
 
+import dev.zdm.domain.sql.TableName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdm.domain.plan.SyncMode;
@@ -43,7 +44,7 @@ class BlueGreenIT {
                 + "CREATE TABLE users_green (id bigserial PRIMARY KEY, email text NOT NULL, profile jsonb NOT NULL DEFAULT '{}',"
                 + " created_at timestamptz NOT NULL DEFAULT now())");
         try (Harness h = new Harness(infra)) {
-            SyncSpec spec = new SyncSpec(ID, Harness.TARGET, SyncMode.BLUE_GREEN, "users", "users_green", List.of("id"), FORWARD, BACK);
+            SyncSpec spec = new SyncSpec(ID, Harness.TARGET, SyncMode.BLUE_GREEN, TableName.of("users"), TableName.of("users_green"), List.of("id"), FORWARD, BACK);
             try (Workload app = new Workload(infra.jdbcUrl(), 4, 1_000, BlueGreenIT::oldShapeWrite).start()) {
                 SyncReport started = h.ask(new SyncRequest.Start("p2", spec));
                 assertThat(started.state()).as(String.valueOf(started.error())).isEqualTo(SyncState.STREAMING);
@@ -53,12 +54,12 @@ class BlueGreenIT {
             }
             assertThat(h.ask(new SyncRequest.Drain(ID, Harness.TARGET, "p3")).state()).isEqualTo(SyncState.CAUGHT_UP);
             assertThat(forwardDifferences(db, "users", "users_green")).isZero();
-            SyncReport verified = h.ask(new SyncRequest.Verify(ID, Harness.TARGET, "p3", "users", "users_green", List.of("id"), FORWARD));
+            SyncReport verified = h.ask(new SyncRequest.Verify(ID, Harness.TARGET, "p3", TableName.of("users"), TableName.of("users_green"), List.of("id"), FORWARD));
             assertThat(verified.state()).as(String.valueOf(verified.error())).isEqualTo(SyncState.VERIFIED);
 
             try (Workload app = new Workload(infra.jdbcUrl(), 4, 1_000, BlueGreenIT::bothShapesWrite).start()) {
                 Thread.sleep(300);
-                SyncReport switched = h.ask(new SyncRequest.Switch(ID, Harness.TARGET, "p4", "users", "users_green", "users_old"));
+                SyncReport switched = h.ask(new SyncRequest.Switch(ID, Harness.TARGET, "p4", TableName.of("users"), TableName.of("users_green"), "users_old"));
                 assertThat(switched.state()).as(String.valueOf(switched.error())).isEqualTo(SyncState.SWITCHED);
                 Thread.sleep(700);
                 assertThat(app.errors()).as("application errors across the switch: " + app.firstError()).isZero();
@@ -68,12 +69,12 @@ class BlueGreenIT {
             db.exec("INSERT INTO users (email, profile) VALUES ('after-switch@example.com', '{\"firstName\": \"After\"}')");
             assertThat(h.ask(new SyncRequest.Drain(ID, Harness.TARGET, "p5")).state()).isEqualTo(SyncState.CAUGHT_UP);
             assertThat(db.one("SELECT first_name FROM users_old WHERE email = 'after-switch@example.com'")).isEqualTo("After");
-            SyncReport back = h.ask(new SyncRequest.Verify(ID, Harness.TARGET, "p5", "users", "users_old", List.of("id"), BACK));
+            SyncReport back = h.ask(new SyncRequest.Verify(ID, Harness.TARGET, "p5", TableName.of("users"), TableName.of("users_old"), List.of("id"), BACK));
             assertThat(back.state()).as(String.valueOf(back.error())).isEqualTo(SyncState.VERIFIED);
             long afterSwitch = db.count("SELECT count(*) FROM users WHERE email LIKE 'b%' OR email LIKE 'after-%'");
             assertThat(afterSwitch).isPositive();
 
-            SyncReport rolledBack = h.ask(new SyncRequest.Switch(ID, Harness.TARGET, "rollback-p4", "users", "users_old", "users_green"));
+            SyncReport rolledBack = h.ask(new SyncRequest.Switch(ID, Harness.TARGET, "rollback-p4", TableName.of("users"), TableName.of("users_old"), "users_green"));
             assertThat(rolledBack.state()).as(String.valueOf(rolledBack.error())).isEqualTo(SyncState.SWITCHED);
             assertThat(db.one("SELECT first_name FROM users WHERE email = 'after-switch@example.com'")).isEqualTo("After");
             assertThat(db.count("SELECT count(*) FROM users WHERE email LIKE 'b%' OR email LIKE 'after-%'")).isEqualTo(afterSwitch);
@@ -81,7 +82,7 @@ class BlueGreenIT {
             assertThat(h.ask(new SyncRequest.Drain(ID, Harness.TARGET, "p6")).state()).isEqualTo(SyncState.CAUGHT_UP);
             assertThat(db.one("SELECT profile->>'phone' FROM users_green WHERE id = 1")).isEqualTo("rolled-back");
             // rows written to the new shape during the rollback window (profile '{}') only round-trip through the reverse mapping
-            SyncReport again = h.ask(new SyncRequest.Verify(ID, Harness.TARGET, "p6", "users_green", "users", List.of("id"), BACK));
+            SyncReport again = h.ask(new SyncRequest.Verify(ID, Harness.TARGET, "p6", TableName.of("users_green"), TableName.of("users"), List.of("id"), BACK));
             assertThat(again.state()).as(String.valueOf(again.error())).isEqualTo(SyncState.VERIFIED);
 
             assertThat(h.ask(new SyncRequest.Stop(ID, Harness.TARGET, "p7")).state()).isEqualTo(SyncState.STOPPED);

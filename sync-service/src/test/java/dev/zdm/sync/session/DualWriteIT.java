@@ -1,5 +1,6 @@
 package dev.zdm.sync.session;
 
+import dev.zdm.domain.sql.TableName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdm.domain.plan.SyncMode;
@@ -33,7 +34,7 @@ class DualWriteIT {
                 + "INSERT INTO orders (user_email, note) SELECT 'u' || g || '@example.com', 'n' FROM generate_series(1, " + ROWS + ") g;"
                 + "ALTER TABLE orders ADD COLUMN customer_email text");
         try (Harness h = new Harness(infra)) {
-            SyncSpec spec = new SyncSpec(ID, Harness.TARGET, SyncMode.DUAL_WRITE, "orders", "orders", List.of("id"),
+            SyncSpec spec = new SyncSpec(ID, Harness.TARGET, SyncMode.DUAL_WRITE, TableName.of("orders"), TableName.of("orders"), List.of("id"),
                     Map.of("customer_email", "user_email"), Map.of("user_email", "customer_email"));
             SyncReport started = h.ask(new SyncRequest.Start("p2", spec));
             assertThat(started.state()).as(String.valueOf(started.error())).isEqualTo(SyncState.STREAMING);
@@ -60,7 +61,7 @@ class DualWriteIT {
             assertThat(batches.totalAmount()).as("the batch summary adds up to the changes applied").isEqualTo(applied);
             assertThat(batches.count()).as("apply transactions, fewer than changes").isPositive().isLessThan((long) applied);
             assertThat(checksum(db, "user_email")).isEqualTo(checksum(db, "customer_email"));
-            SyncReport verified = h.ask(new SyncRequest.Verify(ID, Harness.TARGET, "p4", "orders", "orders", List.of("id"),
+            SyncReport verified = h.ask(new SyncRequest.Verify(ID, Harness.TARGET, "p4", TableName.of("orders"), TableName.of("orders"), List.of("id"),
                     Map.of("customer_email", "user_email")));
             assertThat(verified.state()).as(String.valueOf(verified.error())).isEqualTo(SyncState.VERIFIED);
 

@@ -1,5 +1,6 @@
 package dev.zdm.sync.session;
 
+import dev.zdm.domain.sql.TableName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zdm.domain.error.ErrorCode;
@@ -36,7 +37,7 @@ class SessionEdgesIT {
                 s.execute("UPDATE other SET v = v + 1");
             }
             long started = System.currentTimeMillis();
-            SyncReport report = h.ask(new SyncRequest.Start("p1", new SyncSpec("it-slot-wait", Harness.TARGET, SyncMode.DUAL_WRITE, "t1", "t1",
+            SyncReport report = h.ask(new SyncRequest.Start("p1", new SyncSpec("it-slot-wait", Harness.TARGET, SyncMode.DUAL_WRITE, TableName.of("t1"), TableName.of("t1"),
                     List.of("id"), Map.of("b", "a"), Map.of())));
             long waited = System.currentTimeMillis() - started;
             blocker.rollback();
@@ -62,14 +63,13 @@ class SessionEdgesIT {
                 d.ddlAttempts(), d.drainTimeoutMs(), d.applyMaxAttempts(), d.copyTargetBatchMs(), d.copyMaxBatch(), d.verifyChunkRows(),
                 d.verifyAttempts(), 100, 1_000, 3, 100, d.caughtUpLagMs());
         try (Harness h = new Harness(infra, impatient); Connection holder = db.connect()) {
-            SyncReport started = h.ask(new SyncRequest.Start("p1", new SyncSpec("it-switch-lock", Harness.TARGET, SyncMode.BLUE_GREEN, "accounts",
-                    "accounts_green", List.of("id"), Map.of("id", "id", "owner_name", "owner"), Map.of("id", "id", "owner", "owner_name"))));
+            SyncReport started = h.ask(new SyncRequest.Start("p1", new SyncSpec("it-switch-lock", Harness.TARGET, SyncMode.BLUE_GREEN, TableName.of("accounts"), TableName.of("accounts_green"), List.of("id"), Map.of("id", "id", "owner_name", "owner"), Map.of("id", "id", "owner", "owner_name"))));
             assertThat(started.state()).as(String.valueOf(started.error())).isEqualTo(SyncState.STREAMING);
             holder.setAutoCommit(false);
             try (Statement s = holder.createStatement()) {
                 s.execute("UPDATE accounts SET owner = 'held' WHERE id = 1");
             }
-            SyncReport refused = h.ask(new SyncRequest.Switch("it-switch-lock", Harness.TARGET, "p2", "accounts", "accounts_green", "accounts_old"));
+            SyncReport refused = h.ask(new SyncRequest.Switch("it-switch-lock", Harness.TARGET, "p2", TableName.of("accounts"), TableName.of("accounts_green"), "accounts_old"));
             assertThat(refused.state()).isEqualTo(SyncState.FAILED);
             assertThat(refused.error().code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
             assertThat(refused.error().retriable()).isTrue();
@@ -78,10 +78,10 @@ class SessionEdgesIT {
             assertThat(db.count("SELECT count(*) FROM pg_class WHERE relname = 'accounts_old'")).isZero();
             holder.commit();
 
-            SyncReport switched = h.ask(new SyncRequest.Switch("it-switch-lock", Harness.TARGET, "p2", "accounts", "accounts_green", "accounts_old"));
+            SyncReport switched = h.ask(new SyncRequest.Switch("it-switch-lock", Harness.TARGET, "p2", TableName.of("accounts"), TableName.of("accounts_green"), "accounts_old"));
             assertThat(switched.state()).as(String.valueOf(switched.error())).isEqualTo(SyncState.SWITCHED);
             assertThat(db.one("SELECT owner_name FROM accounts WHERE id = 1")).as("the held write made it across").isEqualTo("held");
-            assertThat(h.ask(new SyncRequest.Switch("it-switch-lock", Harness.TARGET, "p2", "accounts", "accounts_green", "accounts_old")).state())
+            assertThat(h.ask(new SyncRequest.Switch("it-switch-lock", Harness.TARGET, "p2", TableName.of("accounts"), TableName.of("accounts_green"), "accounts_old")).state())
                     .as("a repeated SWITCH").isEqualTo(SyncState.SWITCHED);
             assertThat(h.ask(new SyncRequest.Stop("it-switch-lock", Harness.TARGET, "p3")).state()).isEqualTo(SyncState.STOPPED);
         }
@@ -95,7 +95,7 @@ class SessionEdgesIT {
                 + " FROM generate_series(1, 20) g;"
                 + "CREATE TABLE docs_green (id int PRIMARY KEY, note text, body text, body_md5 text)");
         try (Harness h = new Harness(infra)) {
-            SyncReport started = h.ask(new SyncRequest.Start("p1", new SyncSpec("it-toast", Harness.TARGET, SyncMode.BLUE_GREEN, "docs", "docs_green",
+            SyncReport started = h.ask(new SyncRequest.Start("p1", new SyncSpec("it-toast", Harness.TARGET, SyncMode.BLUE_GREEN, TableName.of("docs"), TableName.of("docs_green"),
                     List.of("id"), Map.of("id", "id", "note", "note", "body", "body", "body_md5", "md5(body)"), Map.of())));
             assertThat(started.state()).as(String.valueOf(started.error())).isEqualTo(SyncState.STREAMING);
             db.exec("UPDATE docs SET note = 'changed' WHERE id <= 10");
@@ -116,10 +116,10 @@ class SessionEdgesIT {
         Db db = new Db(infra.jdbcUrl());
         db.exec("CREATE TABLE t3 (id int PRIMARY KEY, a text, b text); INSERT INTO t3 SELECT g, 'a' || g, NULL FROM generate_series(1, 100) g");
         try (Harness h = new Harness(infra)) {
-            SyncSpec spec = new SyncSpec("it-idem", Harness.TARGET, SyncMode.DUAL_WRITE, "t3", "t3", List.of("id"), Map.of("b", "a"), Map.of());
+            SyncSpec spec = new SyncSpec("it-idem", Harness.TARGET, SyncMode.DUAL_WRITE, TableName.of("t3"), TableName.of("t3"), List.of("id"), Map.of("b", "a"), Map.of());
             assertThat(h.ask(new SyncRequest.Start("p1", spec)).state()).isEqualTo(SyncState.STREAMING);
             assertThat(h.ask(new SyncRequest.Start("p1", spec)).state()).as("a repeated START reports the running sync").isEqualTo(SyncState.STREAMING);
-            SyncSpec other = new SyncSpec("it-idem", Harness.TARGET, SyncMode.DUAL_WRITE, "t3", "t3", List.of("id"), Map.of("b", "upper(a)"), Map.of());
+            SyncSpec other = new SyncSpec("it-idem", Harness.TARGET, SyncMode.DUAL_WRITE, TableName.of("t3"), TableName.of("t3"), List.of("id"), Map.of("b", "upper(a)"), Map.of());
             SyncReport refused = h.ask(new SyncRequest.Start("p9", other));
             assertThat(refused.state()).isEqualTo(SyncState.FAILED);
             assertThat(refused.error().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
@@ -129,7 +129,7 @@ class SessionEdgesIT {
             assertThat(unknown.error().code()).isEqualTo(ErrorCode.NOT_ALLOWED);
             SyncReport badTarget = h.ask(new SyncRequest.Drain("it-idem", "elsewhere", "p1"));
             assertThat(badTarget.error().code()).isEqualTo(ErrorCode.UNKNOWN_TARGET);
-            SyncReport badMapping = h.ask(new SyncRequest.Start("p1", new SyncSpec("it-bad", Harness.TARGET, SyncMode.DUAL_WRITE, "t3", "t3",
+            SyncReport badMapping = h.ask(new SyncRequest.Start("p1", new SyncSpec("it-bad", Harness.TARGET, SyncMode.DUAL_WRITE, TableName.of("t3"), TableName.of("t3"),
                     List.of("id"), Map.of("b", "no_such_column || a"), Map.of())));
             assertThat(badMapping.error().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
             assertThat(badMapping.error().getMessage()).contains("no_such_column");

@@ -46,7 +46,7 @@ public final class Bus implements AutoCloseable {
 
     public static SyncCommand.Builder command(String migrationId, String phaseId, String action) {
         return SyncCommand.newBuilder().setMigrationId(migrationId).setTarget(Harness.TARGET).setPhaseId(phaseId).setAction(action)
-                .setMode("DUAL_WRITE").setSourceTable("").setTargetTable("").setKeyColumns(List.of()).setMapping(Map.of())
+                .setMode("DUAL_WRITE").setKeyColumns(List.of()).setMapping(Map.of())
                 .setReverseMapping(Map.of()).setIssuedAt(Instant.now());
     }
 

@@ -1,5 +1,6 @@
 package dev.zdm.sync.verify;
 
+import dev.zdm.domain.sql.TableName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -80,6 +81,6 @@ class VerifierIT {
     }
 
     private static Link link(Connection c) throws Exception {
-        return Link.of(SyncMode.BLUE_GREEN, Catalog.describe(c, "src"), Catalog.describe(c, "dst"), List.of("id"), MAPPING);
+        return Link.of(SyncMode.BLUE_GREEN, Catalog.describe(c, TableName.of("src")), Catalog.describe(c, TableName.of("dst")), List.of("id"), MAPPING);
     }
 }

@@ -1,5 +1,6 @@
 package dev.zdm.cli.bench;
 
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.plan.BatchOptions;
 import dev.zdm.domain.plan.Step;
 import dev.zdm.executor.batch.BackfillJob;
@@ -64,7 +65,7 @@ final class ZdmBackfill implements Migration {
 
     @Override
     public MigrationRun run(BenchContext ctx) throws Exception {
-        Step.Backfill step = new Step.Backfill("bench-backfill", BenchTable.TABLE, "id", BenchTable.SET_CLAUSE, BenchTable.PENDING,
+        Step.Backfill step = new Step.Backfill("bench-backfill", TableName.of(BenchTable.TABLE), "id", BenchTable.SET_CLAUSE, BenchTable.PENDING,
                 new BatchOptions(BatchOptions.DEFAULT.batchSize(), delayMs, 0, 100));
         StepRef ref = new StepRef("bench-" + System.currentTimeMillis(), "backfill", step.id());
         BackfillRunner runner = new BackfillRunner(vertx, pool, new BreakerBoard(), settings);

@@ -1,5 +1,6 @@
 package dev.zdm.domain.plan;
 
+import dev.zdm.domain.sql.TableName;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +69,7 @@ public sealed interface Step {
      * @param setClause        what to set, or null to delete the pending rows
      * @param pendingPredicate rows still to do, e.g. {@code status IS NULL}; makes a re-run a no-op
      */
-    record Backfill(String id, String table, String keyColumn, String setClause, String pendingPredicate,
+    record Backfill(String id, TableName table, String keyColumn, String setClause, String pendingPredicate,
                     BatchOptions options) implements Step {
         public Backfill {
             Objects.requireNonNull(id, "id");
@@ -100,7 +101,7 @@ public sealed interface Step {
      *
      * @param mapping target column to SQL expression over the source row
      */
-    record Copy(String id, String sourceTable, String targetTable, List<String> keyColumns, Map<String, String> mapping,
+    record Copy(String id, TableName sourceTable, TableName targetTable, List<String> keyColumns, Map<String, String> mapping,
                 BatchOptions options) implements Step {
         public Copy {
             Objects.requireNonNull(id, "id");
@@ -119,12 +120,14 @@ public sealed interface Step {
     }
 
     /** Start, reverse, drain or stop a CDC sync between two shapes of the same data. */
-    record Sync(String id, SyncAction action, SyncMode mode, String sourceTable, String targetTable,
+    record Sync(String id, SyncAction action, SyncMode mode, TableName sourceTable, TableName targetTable,
                 List<String> keyColumns, Map<String, String> mapping, Map<String, String> reverseMapping) implements Step {
         public Sync {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(sourceTable, "sourceTable");
+            Objects.requireNonNull(targetTable, "targetTable");
             keyColumns = List.copyOf(keyColumns);
             mapping = Map.copyOf(mapping);
             reverseMapping = Map.copyOf(reverseMapping);
@@ -137,10 +140,12 @@ public sealed interface Step {
     }
 
     /** Counts and checksums per key range of source vs target through the mapping; a mismatch fails the phase. */
-    record Verify(String id, String sourceTable, String targetTable, List<String> keyColumns,
+    record Verify(String id, TableName sourceTable, TableName targetTable, List<String> keyColumns,
                   Map<String, String> mapping) implements Step {
         public Verify {
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(sourceTable, "sourceTable");
+            Objects.requireNonNull(targetTable, "targetTable");
             keyColumns = List.copyOf(keyColumns);
             mapping = Map.copyOf(mapping);
         }
@@ -151,8 +156,11 @@ public sealed interface Step {
         }
     }
 
-    /** Atomic blue-green cut-over: {@code blue} becomes {@code retiredName}, {@code green} becomes {@code blue}. */
-    record Switch(String id, String blueTable, String greenTable, String retiredName) implements Step {
+    /**
+     * Atomic blue-green cut-over: {@code blueTable} is renamed to {@code retiredName} (a bare name in
+     * its schema), {@code greenTable} takes {@code blueTable}'s name.
+     */
+    record Switch(String id, TableName blueTable, TableName greenTable, String retiredName) implements Step {
         public Switch {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(blueTable, "blueTable");

@@ -6,16 +6,26 @@ import dev.zdm.domain.plan.BatchOptions;
 import dev.zdm.domain.plan.Step;
 import dev.zdm.domain.plan.SyncAction;
 import dev.zdm.domain.plan.SyncMode;
-import java.util.Arrays;
+import dev.zdm.domain.sql.TableName;
+import dev.zdm.events.QualifiedName;
+import dev.zdm.runtime.serde.EventCodec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Maps {@link Step} records to the Avro {@code Step} (kind + sql + params) and back. Lossless both ways. */
+/**
+ * Maps {@link Step} records to the Avro {@code Step} (kind + sql + params, relations structured in
+ * {@code tables}, column lists in {@code columns}) and back. Lossless both ways, whatever the names
+ * contain: a table name is never written or read as {@code schema.name} text.
+ */
 public final class StepMapper {
     private static final String MAPPING = "mapping.";
     private static final String REVERSE = "reverse.";
+
+    static {
+        EventCodec.trustEventPackage();
+    }
 
     private StepMapper() {
     }
@@ -24,6 +34,8 @@ public final class StepMapper {
         var b = dev.zdm.events.Step.newBuilder().setStepId(step.id()).setDescription(step.describe())
                 .setLockTimeoutMs(Step.DEFAULT_LOCK_TIMEOUT_MS).setStatementTimeoutMs(0);
         Map<String, String> p = new LinkedHashMap<>();
+        Map<String, QualifiedName> tables = new LinkedHashMap<>();
+        Map<String, List<String>> columns = new LinkedHashMap<>();
         if (step instanceof Step.Sql s) {
             b.setKind(s.transactional() ? "SQL" : "SQL_NON_TRANSACTIONAL").setSql(s.sql())
                     .setLockTimeoutMs(s.lockTimeoutMs()).setStatementTimeoutMs(s.statementTimeoutMs());
@@ -33,37 +45,37 @@ public final class StepMapper {
             p.put("indexName", c.indexName());
         } else if (step instanceof Step.Backfill f) {
             b.setKind("BACKFILL");
-            p.put("table", f.table());
+            tables.put("table", toEvent(f.table()));
             p.put("keyColumn", f.keyColumn());
             if (f.setClause() != null) p.put("setClause", f.setClause());
             if (f.pendingPredicate() != null) p.put("pendingPredicate", f.pendingPredicate());
             putBatch(p, f.options());
         } else if (step instanceof Step.Copy c) {
             b.setKind("COPY");
-            p.put("sourceTable", c.sourceTable());
-            p.put("targetTable", c.targetTable());
-            p.put("keyColumns", String.join(",", c.keyColumns()));
+            tables.put("sourceTable", toEvent(c.sourceTable()));
+            tables.put("targetTable", toEvent(c.targetTable()));
+            columns.put("keyColumns", c.keyColumns());
             c.mapping().forEach((k, v) -> p.put(MAPPING + k, v));
             putBatch(p, c.options());
         } else if (step instanceof Step.Sync s) {
             b.setKind("SYNC");
             p.put("action", s.action().name());
             p.put("mode", s.mode().name());
-            p.put("sourceTable", s.sourceTable());
-            p.put("targetTable", s.targetTable());
-            p.put("keyColumns", String.join(",", s.keyColumns()));
+            tables.put("sourceTable", toEvent(s.sourceTable()));
+            tables.put("targetTable", toEvent(s.targetTable()));
+            columns.put("keyColumns", s.keyColumns());
             s.mapping().forEach((k, v) -> p.put(MAPPING + k, v));
             s.reverseMapping().forEach((k, v) -> p.put(REVERSE + k, v));
         } else if (step instanceof Step.Verify v) {
             b.setKind("VERIFY");
-            p.put("sourceTable", v.sourceTable());
-            p.put("targetTable", v.targetTable());
-            p.put("keyColumns", String.join(",", v.keyColumns()));
+            tables.put("sourceTable", toEvent(v.sourceTable()));
+            tables.put("targetTable", toEvent(v.targetTable()));
+            columns.put("keyColumns", v.keyColumns());
             v.mapping().forEach((k, val) -> p.put(MAPPING + k, val));
         } else if (step instanceof Step.Switch s) {
             b.setKind("SWITCH");
-            p.put("blueTable", s.blueTable());
-            p.put("greenTable", s.greenTable());
+            tables.put("blueTable", toEvent(s.blueTable()));
+            tables.put("greenTable", toEvent(s.greenTable()));
             p.put("retiredName", s.retiredName());
         } else if (step instanceof Step.FlagRollout f) {
             b.setKind("FLAG_ROLLOUT");
@@ -73,7 +85,7 @@ public final class StepMapper {
         } else {
             throw new IllegalArgumentException("no event mapping for step type " + step.getClass().getName());
         }
-        return b.setParams(p).build();
+        return b.setParams(p).setTables(tables).setColumns(columns).build();
     }
 
     /** The domain step; an unknown kind or a missing parameter is an {@code INVALID_REQUEST} naming the step. */
@@ -85,16 +97,16 @@ public final class StepMapper {
                     e.getLockTimeoutMs(), e.getStatementTimeoutMs());
             case "CREATE_INDEX_CONCURRENTLY" -> new Step.CreateIndexConcurrently(id, p.get("schema"),
                     param(e, "indexName"), required(e, e.getSql(), "sql"));
-            case "BACKFILL" -> new Step.Backfill(id, param(e, "table"), param(e, "keyColumn"), e.getParams().get("setClause"),
+            case "BACKFILL" -> new Step.Backfill(id, table(e, "table"), param(e, "keyColumn"), e.getParams().get("setClause"),
                     p.get("pendingPredicate"), batch(e));
-            case "COPY" -> new Step.Copy(id, param(e, "sourceTable"), param(e, "targetTable"), list(param(e, "keyColumns")),
+            case "COPY" -> new Step.Copy(id, table(e, "sourceTable"), table(e, "targetTable"), columns(e, "keyColumns"),
                     prefixed(p, MAPPING), batch(e));
             case "SYNC" -> new Step.Sync(id, SyncAction.valueOf(param(e, "action")), SyncMode.valueOf(param(e, "mode")),
-                    param(e, "sourceTable"), param(e, "targetTable"), list(p.get("keyColumns")),
+                    table(e, "sourceTable"), table(e, "targetTable"), columns(e, "keyColumns"),
                     prefixed(p, MAPPING), prefixed(p, REVERSE));
-            case "VERIFY" -> new Step.Verify(id, param(e, "sourceTable"), param(e, "targetTable"), list(p.get("keyColumns")),
+            case "VERIFY" -> new Step.Verify(id, table(e, "sourceTable"), table(e, "targetTable"), columns(e, "keyColumns"),
                     prefixed(p, MAPPING));
-            case "SWITCH" -> new Step.Switch(id, param(e, "blueTable"), param(e, "greenTable"), param(e, "retiredName"));
+            case "SWITCH" -> new Step.Switch(id, table(e, "blueTable"), table(e, "greenTable"), param(e, "retiredName"));
             case "FLAG_ROLLOUT" -> new Step.FlagRollout(id, param(e, "flag"), intParam(e, "percentage"), p.get("guardBreaker"));
             default -> throw new ZdmException(ErrorCode.INVALID_REQUEST, "step " + id + " has unknown kind '" + e.getKind()
                     + "'; this executor knows SQL, SQL_NON_TRANSACTIONAL, CREATE_INDEX_CONCURRENTLY, BACKFILL, SYNC, VERIFY, SWITCH, FLAG_ROLLOUT", id);
@@ -150,8 +162,34 @@ public final class StepMapper {
         return new ZdmException(ErrorCode.INVALID_REQUEST, "step " + e.getStepId() + " (" + e.getKind() + ") lacks " + name, e.getStepId());
     }
 
-    private static List<String> list(String csv) {
-        return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+    /** The Avro form of a relation name: its two parts, exact. */
+    public static QualifiedName toEvent(TableName table) {
+        return QualifiedName.newBuilder().setSchemaName(table.schema()).setName(table.name()).build();
+    }
+
+    /** The relation name of an event; null stays null. */
+    public static TableName fromEvent(QualifiedName name) {
+        return name == null ? null : new TableName(name.getSchemaName(), name.getName());
+    }
+
+    private static TableName table(dev.zdm.events.Step e, String role) {
+        QualifiedName name = e.getTables().get(role);
+        if (name != null) return fromEvent(name);
+        if (e.getParams().containsKey(role)) {
+            throw new ZdmException(ErrorCode.INVALID_REQUEST, "step " + e.getStepId() + " (" + e.getKind() + ") names its " + role
+                    + " as text, as an earlier zdm did; such a name is ambiguous (a dot or quote in it cannot be told apart), so re-plan the migration", e.getStepId());
+        }
+        throw missing(e, role);
+    }
+
+    private static List<String> columns(dev.zdm.events.Step e, String role) {
+        List<String> names = e.getColumns().get(role);
+        if (names != null) return List.copyOf(names);
+        if (e.getParams().containsKey(role)) {
+            throw new ZdmException(ErrorCode.INVALID_REQUEST, "step " + e.getStepId() + " (" + e.getKind() + ") lists its " + role
+                    + " as comma-separated text, as an earlier zdm did; re-plan the migration", e.getStepId());
+        }
+        throw missing(e, role);
     }
 
     private static Map<String, String> prefixed(Map<String, String> params, String prefix) {

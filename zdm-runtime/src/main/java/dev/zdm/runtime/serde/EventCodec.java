@@ -119,11 +119,17 @@ public final class EventCodec {
         return type.cast(event);
     }
 
-    /** Avro 1.12 refuses to instantiate classes outside trusted packages when decoding; zdm's events are trusted. */
-    private static synchronized void trustEventPackage() {
-        ClassSecurityValidator.ClassSecurityPredicate current = ClassSecurityValidator.getGlobal();
-        if (current instanceof EventPackagePredicate) return;
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(current, new EventPackagePredicate()));
+    private static boolean trusted;
+
+    /**
+     * Avro 1.12 refuses to instantiate classes outside trusted packages, when decoding and when a
+     * builder fills a record-typed default; zdm's events are trusted. Idempotent; call before building
+     * or decoding events.
+     */
+    public static synchronized void trustEventPackage() {
+        if (trusted) return;
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), new EventPackagePredicate()));
+        trusted = true;
     }
 
     private static final class EventPackagePredicate implements ClassSecurityValidator.ClassSecurityPredicate {

@@ -11,6 +11,7 @@ import dev.zdm.domain.plan.PhaseKind;
 import dev.zdm.domain.plan.Step;
 import dev.zdm.domain.plan.SyncAction;
 import dev.zdm.domain.plan.SyncMode;
+import dev.zdm.domain.sql.TableName;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +22,13 @@ class StepMapperTest {
             new Step.Sql("p0.s0", "ALTER TABLE users ADD COLUMN status text", true, 300, 5_000),
             new Step.Sql("p0.s1", "VACUUM users", false, 500, 0),
             new Step.CreateIndexConcurrently("p1.s0", "public", "idx_orders_date", "CREATE INDEX CONCURRENTLY idx_orders_date ON orders(created_at)"),
-            new Step.Backfill("p2.s0", "users", "id", "status = 'active'", "status IS NULL", new BatchOptions(5_000, 100, 3_600_000, 10)),
-            new Step.Sync("p3.s0", SyncAction.START, SyncMode.BLUE_GREEN, "users", "users_green", List.of("id"),
+            new Step.Backfill("p2.s0", TableName.of("users"), "id", "status = 'active'", "status IS NULL", new BatchOptions(5_000, 100, 3_600_000, 10)),
+            new Step.Sync("p3.s0", SyncAction.START, SyncMode.BLUE_GREEN, TableName.of("users"), TableName.of("users_green"), List.of("id"),
                     Map.of("profile", "jsonb_build_object('firstName', first_name)"), Map.of("first_name", "profile->>'firstName'")),
-            new Step.Copy("p3.s1", "public.users", "public.users_green", List.of("id"), Map.of("id", "id", "email", "lower(email)"),
+            new Step.Copy("p3.s1", TableName.of("users"), TableName.of("users_green"), List.of("id"), Map.of("id", "id", "email", "lower(email)"),
                     new BatchOptions(1_000, 0, 0, 100)),
-            new Step.Verify("p4.s0", "users", "users_green", List.of("id"), Map.of("email", "email")),
-            new Step.Switch("p5.s0", "users", "users_green", "users_old"),
+            new Step.Verify("p4.s0", TableName.of("users"), TableName.of("users_green"), List.of("id"), Map.of("email", "email")),
+            new Step.Switch("p5.s0", TableName.of("users"), TableName.of("users_green"), "users_old"),
             new Step.FlagRollout("p6.s0", "new_search", 50, "migration_executor"));
 
     @Test
@@ -55,8 +56,31 @@ class StepMapperTest {
     }
 
     @Test
+    void awkward_names_survive_the_round_trip_exactly() {
+        TableName twin = new TableName("My Schema", "Twin.\"odd\"; name");
+        TableName lower = new TableName("my schema", "twin");
+        List<String> keys = List.of("Tenant, Id", "ключ");
+        Step sync = new Step.Sync("p1.s0", SyncAction.START, SyncMode.DUAL_WRITE, twin, lower, keys, Map.of("a,b", "\"a,b\""), Map.of());
+        Step copy = new Step.Copy("p1.s1", twin, lower, keys, Map.of("x", "x"), new BatchOptions(10, 0, 0, 100));
+        Step back = StepMapper.fromEvent(StepMapper.toEvent(sync));
+        assertThat(back).isEqualTo(sync);
+        assertThat(((Step.Sync) back).sourceTable().name()).isEqualTo("Twin.\"odd\"; name");
+        assertThat(((Step.Sync) back).keyColumns()).containsExactly("Tenant, Id", "ключ");
+        assertThat(StepMapper.fromEvent(StepMapper.toEvent(copy))).isEqualTo(copy);
+    }
+
+    @Test
+    void a_table_named_as_text_by_an_earlier_zdm_is_refused_with_what_to_do() {
+        var event = dev.zdm.events.Step.newBuilder().setStepId("p2.s0").setKind("BACKFILL")
+                .setParams(Map.of("table", "public.users", "keyColumn", "id")).build();
+        assertThatThrownBy(() -> StepMapper.fromEvent(event)).isInstanceOf(ZdmException.class)
+                .hasMessageContaining("p2.s0").hasMessageContaining("as text").hasMessageContaining("re-plan");
+    }
+
+    @Test
     void a_missing_parameter_is_refused_naming_it() {
-        var event = dev.zdm.events.Step.newBuilder().setStepId("p2.s0").setKind("BACKFILL").setParams(Map.of("table", "users")).build();
+        var event = dev.zdm.events.Step.newBuilder().setStepId("p2.s0").setKind("BACKFILL")
+                .setTables(Map.of("table", StepMapper.toEvent(TableName.of("users")))).build();
         assertThatThrownBy(() -> StepMapper.fromEvent(event)).isInstanceOf(ZdmException.class).hasMessageContaining("lacks keyColumn");
     }
 }

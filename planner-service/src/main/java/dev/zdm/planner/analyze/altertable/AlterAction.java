@@ -3,7 +3,7 @@ package dev.zdm.planner.analyze.altertable;
 import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.Optional;
 

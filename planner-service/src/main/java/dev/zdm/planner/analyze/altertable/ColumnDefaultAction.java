@@ -6,7 +6,7 @@ import dev.zdm.planner.analyze.LockMode;
 import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
 import dev.zdm.planner.analyze.StatementKind;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.Optional;
 

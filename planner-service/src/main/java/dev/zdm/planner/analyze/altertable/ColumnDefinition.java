@@ -3,7 +3,7 @@ package dev.zdm.planner.analyze.altertable;
 import dev.zdm.planner.analyze.Change.DefaultKind;
 import dev.zdm.planner.analyze.SqlTokens;
 import dev.zdm.planner.catalog.ColumnInfo;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 /**
  * A column definition as written in ADD COLUMN or CREATE TABLE: {@code name type [constraints]}.

@@ -9,7 +9,7 @@ import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
 import dev.zdm.planner.analyze.StatementKind;
 import dev.zdm.planner.analyze.Work;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.planner.catalog.TableStats;
 
 import java.util.Optional;

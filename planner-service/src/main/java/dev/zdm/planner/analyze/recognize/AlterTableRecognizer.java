@@ -5,7 +5,7 @@ import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
 import dev.zdm.planner.analyze.altertable.AlterAction;
 import dev.zdm.planner.analyze.altertable.AlterTableActions;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.List;
 import java.util.Optional;

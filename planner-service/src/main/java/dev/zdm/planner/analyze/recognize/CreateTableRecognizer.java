@@ -9,7 +9,7 @@ import dev.zdm.planner.analyze.StatementKind;
 import dev.zdm.planner.analyze.altertable.ColumnDefinition;
 import dev.zdm.planner.catalog.ColumnInfo;
 import dev.zdm.planner.catalog.ConstraintInfo;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.ArrayList;
 import java.util.List;

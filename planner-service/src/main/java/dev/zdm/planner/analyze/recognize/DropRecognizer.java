@@ -9,7 +9,7 @@ import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
 import dev.zdm.planner.analyze.StatementKind;
 import dev.zdm.planner.catalog.Dependent;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +66,7 @@ final class DropRecognizer implements Recognizer {
     }
 
     private static void dependent(Effect.Builder e, TableName table, Dependent d, boolean cascade) {
-        if (d.kind() == Dependent.Kind.FOREIGN_KEY && d.owner() != null) e.lock(TableName.parse(d.owner()), LockMode.ACCESS_EXCLUSIVE);
+        if (d.kind() == Dependent.Kind.FOREIGN_KEY && d.owner() != null) e.lock(d.owner(), LockMode.ACCESS_EXCLUSIVE);
         if (cascade) e.finding(Finding.warning("CASCADE_DROPS", "CASCADE drops " + d.kind().name().toLowerCase() + " " + d.name() + " on " + table, null));
     }
 }

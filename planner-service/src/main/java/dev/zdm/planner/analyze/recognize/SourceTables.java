@@ -1,6 +1,6 @@
 package dev.zdm.planner.analyze.recognize;
 
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.planner.parse.Token;
 
 import java.util.ArrayDeque;

@@ -4,7 +4,7 @@ import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.Findings;
 import dev.zdm.planner.analyze.LockMode;
 import dev.zdm.planner.analyze.StatementKind;
-import dev.zdm.planner.catalog.TableName;
+import dev.zdm.domain.sql.TableName;
 
 /** The effect of a form zdm does not know: ACCESS EXCLUSIVE on what it names, assumed, and a finding. */
 public final class Unknown {

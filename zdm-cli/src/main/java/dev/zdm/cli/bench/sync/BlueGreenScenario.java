@@ -1,5 +1,6 @@
 package dev.zdm.cli.bench.sync;
 
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.plan.SyncMode;
 import dev.zdm.infra.load.Db;
 import dev.zdm.infra.load.Workload;
@@ -44,7 +45,7 @@ final class BlueGreenScenario implements Scenario {
 
     @Override
     public SyncSpec spec(String migrationId, String target, String table) {
-        return new SyncSpec(migrationId, target, SyncMode.BLUE_GREEN, table, table + "_green", List.of("id"), FORWARD, BACK);
+        return new SyncSpec(migrationId, target, SyncMode.BLUE_GREEN, TableName.of(table), TableName.of(table + "_green"), List.of("id"), FORWARD, BACK);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.zdm.cli.bench.sync;
 
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.plan.SyncMode;
 import dev.zdm.infra.load.Db;
 import dev.zdm.infra.load.Workload;
@@ -34,7 +35,7 @@ final class DualWriteScenario implements Scenario {
 
     @Override
     public SyncSpec spec(String migrationId, String target, String table) {
-        return new SyncSpec(migrationId, target, SyncMode.DUAL_WRITE, table, table, List.of("id"), Map.of("customer_email", "email"),
+        return new SyncSpec(migrationId, target, SyncMode.DUAL_WRITE, TableName.of(table), TableName.of(table), List.of("id"), Map.of("customer_email", "email"),
                 Map.of("email", "customer_email"));
     }
 

@@ -1,5 +1,6 @@
 package dev.zdm.cli.bench.sync;
 
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.cli.bench.BenchDatabase;
 import dev.zdm.infra.load.Db;
 import dev.zdm.infra.load.Workload;
@@ -198,8 +199,8 @@ public final class SyncBench implements Callable<Integer> {
             }
             expect(sessions.handle(new SyncRequest.Drain("bench-lag", TARGET, "drain")), SyncState.CAUGHT_UP);
             long wrong = scenario.wrongRows(db, table);
-            HistogramSnapshot snapshot = new SessionMeters(registry).changeLag("public." + table).takeSnapshot();
-            HistogramSnapshot batches = new SessionMeters(registry).applyBatches("public." + table).takeSnapshot();
+            HistogramSnapshot snapshot = new SessionMeters(registry).changeLag(TableName.of(table).qualified()).takeSnapshot();
+            HistogramSnapshot batches = new SessionMeters(registry).applyBatches(TableName.of(table).qualified()).takeSnapshot();
             double p50 = 0;
             double p99 = 0;
             for (ValueAtPercentile v : snapshot.percentileValues()) {
@@ -233,7 +234,7 @@ public final class SyncBench implements Callable<Integer> {
                 app.latencyMicros();
                 Thread.sleep(1_000);
                 before = app.latencyMicros();
-                expect(sessions.handle(new SyncRequest.Switch("bench-switch", TARGET, "switch", "users", "users_green", "users_old")),
+                expect(sessions.handle(new SyncRequest.Switch("bench-switch", TARGET, "switch", TableName.of("users"), TableName.of("users_green"), "users_old")),
                         SyncState.SWITCHED);
                 Thread.sleep(500);
                 during = app.latencyMicros();

@@ -1,12 +1,15 @@
-package dev.zdm.planner.catalog;
-
-import dev.zdm.domain.sql.Identifiers;
+package dev.zdm.domain.sql;
 
 import java.util.Objects;
 
 /**
- * A table's name as PostgreSQL resolves it: an unquoted name is folded to lower case by the caller;
- * a missing schema means {@code public} (zdm assumes the default search_path).
+ * A relation's name exactly as PostgreSQL stores it in {@code pg_namespace.nspname} and
+ * {@code pg_class.relname}: the one qualified-name type every service speaks. It is made once, from
+ * the parser's tokens (unquoted folded to lower case, quoted kept) or from the catalog, carried
+ * structured in events (never as {@code schema.name} text, which a dot or quote in a name breaks),
+ * and quoted only where SQL is written, through {@link Identifiers}.
+ *
+ * <p>A missing schema means {@code public}: zdm assumes the default search_path.
  */
 public record TableName(String schema, String name) implements Comparable<TableName> {
     public static final String DEFAULT_SCHEMA = "public";
@@ -14,6 +17,7 @@ public record TableName(String schema, String name) implements Comparable<TableN
     public TableName {
         schema = schema == null ? DEFAULT_SCHEMA : schema;
         Objects.requireNonNull(name, "name");
+        if (name.isEmpty() || schema.isEmpty()) throw new IllegalArgumentException("empty name part in " + schema + "." + name);
     }
 
     /** {@code name} in the default schema. */
@@ -21,15 +25,18 @@ public record TableName(String schema, String name) implements Comparable<TableN
         return new TableName(null, name);
     }
 
-    /** {@code schema.name} or {@code name} as written (unquoted), e.g. a {@link Dependent#owner()}. */
-    public static TableName parse(String qualified) {
-        int dot = qualified.indexOf('.');
-        return dot < 0 ? of(qualified) : new TableName(qualified.substring(0, dot), qualified.substring(dot + 1));
-    }
-
     /** The name as SQL: quoted where needed, the schema left out when it is {@code public}. */
     public String sql() {
         return DEFAULT_SCHEMA.equals(schema) ? Identifiers.quote(name) : Identifiers.qualified(schema, name);
+    }
+
+    /**
+     * The name as SQL, always schema-qualified and quoted where needed: for SQL zdm runs itself, whose
+     * meaning must not depend on the session's search_path, and for {@code to_regclass}, which parses
+     * exactly this form back to these two parts.
+     */
+    public String qualified() {
+        return Identifiers.qualified(schema, name);
     }
 
     /** The same schema, another name (for {@code users_green}, {@code users_old}). */
@@ -43,6 +50,7 @@ public record TableName(String schema, String name) implements Comparable<TableN
         return bySchema != 0 ? bySchema : name.compareTo(o.name);
     }
 
+    /** For people: {@code name} in {@code public}, else {@code schema.name}, unquoted; never parsed back. */
     @Override
     public String toString() {
         return DEFAULT_SCHEMA.equals(schema) ? name : schema + "." + name;
