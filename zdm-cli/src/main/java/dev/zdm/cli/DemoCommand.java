@@ -2,7 +2,6 @@ package dev.zdm.cli;
 
 import dev.zdm.cli.follow.ProgressPrinter;
 import dev.zdm.cli.load.AppLoad;
-import dev.zdm.events.DeploymentEvent;
 import dev.zdm.infra.LocalInfra;
 import dev.zdm.runtime.ZdmProcess;
 import dev.zdm.runtime.auth.Tokens;
@@ -13,14 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,7 +32,6 @@ final class DemoCommand implements Callable<Integer> {
     /** The demo migrations, in order, from the classpath folder demo/. */
     static final List<String> MIGRATIONS = List.of("01_add_not_null_status.sql", "02_index_orders_by_date.sql",
             "03_drop_legacy_field.sql", "04_feature_flag_rollout.sql", "05_rename_order_email.sql", "06_restructure_users.sql");
-    private static final Pattern WAITING = Pattern.compile("waiting for ([^@\\s]+)@(\\S+)");
 
     @Option(names = "--rows", defaultValue = "200000", description = "rows in the demo users table (default ${DEFAULT-VALUE})")
     int rows;
@@ -91,16 +86,14 @@ final class DemoCommand implements Callable<Integer> {
         ProgressPrinter printer = new ProgressPrinter(System.out);
         return Requests.submitAndFollow(bootstrap, topics, request, signingKey, Duration.ofMinutes(30), e -> {
             printer.print(e);
-            Matcher m = WAITING.matcher(e.getMessage());
-            if (e.getState().equals("WAITING_DEPLOYMENT") && m.find()) announce(bootstrap, zdm, m.group(1), m.group(2));
+            Requests.awaitedDeployment(e).ifPresent(d -> announce(bootstrap, zdm, d[0], d[1]));
         });
     }
 
     private void announce(String bootstrap, ZdmProcess zdm, String service, String version) {
         try {
             System.out.println("  (demo deploy system: " + service + "@" + version + " is live)");
-            Requests.send(bootstrap, zdm.platform().config().topics().deployments(), service, DeploymentEvent.newBuilder()
-                    .setService(service).setVersion(version).setEnvironment("demo").setDeployedAt(Instant.now()).build(), signingKey);
+            Requests.deployed(bootstrap, zdm.platform().config().topics(), service, version, "demo", signingKey);
         } catch (Exception e) {
             throw new IllegalStateException("cannot announce deployment " + service + "@" + version + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.zdm.cli;
 
 import dev.zdm.cli.follow.ProgressFollower;
 import dev.zdm.cli.follow.ProgressPrinter;
+import dev.zdm.events.DeploymentEvent;
 import dev.zdm.events.MigrationRequested;
 import dev.zdm.events.ProgressEvent;
 import dev.zdm.runtime.auth.EventSignature;
@@ -13,27 +14,31 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Producing events from the command line and following a migration to its end. */
-final class Requests {
+public final class Requests {
     private static final EventCodec CODEC = EventCodec.standard();
+    private static final Pattern WAITING = Pattern.compile("waiting for ([^@\\s]+)@(\\S+)");
 
     private Requests() {
     }
 
-    static String newMigrationId(String hint) {
+    public static String newMigrationId(String hint) {
         String base = hint == null ? "m" : hint.replaceAll("\\.sql$", "").replaceAll("[^A-Za-z0-9_-]", "-");
         return base + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
     }
 
-    static MigrationRequested request(String id, String target, String source, String sql) {
+    public static MigrationRequested request(String id, String target, String source, String sql) {
         return MigrationRequested.newBuilder().setMigrationId(id).setTarget(target).setSource(source).setSql(sql)
                 .setRequestedBy(System.getProperty("user.name")).setRequestedAt(Instant.now()).setOptions(Map.of()).build();
     }
@@ -44,7 +49,7 @@ final class Requests {
      * @param signingKey the digest of the sender's token ({@link TokenOption#signingKey}), or null to send it unsigned
      *                   (events between services, which no caller sends)
      */
-    static void send(String bootstrap, String topic, String key, SpecificRecord event, byte[] signingKey) throws Exception {
+    public static void send(String bootstrap, String topic, String key, SpecificRecord event, byte[] signingKey) throws Exception {
         try (var producer = new KafkaProducer<String, byte[]>(KafkaProps.producer(bootstrap, "zdm-cli"))) {
             byte[] value = CODEC.encode(event);
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
@@ -57,7 +62,7 @@ final class Requests {
      * Submits {@code request} and follows its progress until the planner reports a final state;
      * returns that state (or TIMEOUT).
      */
-    static String submitAndFollow(String bootstrap, Topics topics, MigrationRequested request, byte[] signingKey, Duration timeout,
+    public static String submitAndFollow(String bootstrap, Topics topics, MigrationRequested request, byte[] signingKey, Duration timeout,
                                   Consumer<ProgressEvent> onEvent) throws Exception {
         try (ProgressFollower follower = new ProgressFollower(bootstrap, topics.progress(), CODEC, false)) {
             send(bootstrap, topics.migrationRequests(), request.getMigrationId(), request, signingKey);
@@ -75,6 +80,23 @@ final class Requests {
             }
         }
         return "TIMEOUT";
+    }
+
+    /**
+     * The deployment a progress event says its migration waits for, as {@code {service, version}}: the
+     * planner reports {@code WAITING_DEPLOYMENT} with "waiting for service@version".
+     */
+    public static Optional<String[]> awaitedDeployment(ProgressEvent e) {
+        if (!"WAITING_DEPLOYMENT".equals(e.getState())) return Optional.empty();
+        Matcher m = WAITING.matcher(e.getMessage());
+        return m.find() ? Optional.of(new String[] {m.group(1), m.group(2)}) : Optional.empty();
+    }
+
+    /** Announces, as a deploy system would, that {@code service@version} is live. */
+    public static void deployed(String bootstrap, Topics topics, String service, String version, String environment, byte[] signingKey)
+            throws Exception {
+        send(bootstrap, topics.deployments(), service, DeploymentEvent.newBuilder().setService(service).setVersion(version)
+                .setEnvironment(environment).setDeployedAt(Instant.now()).build(), signingKey);
     }
 
     static EventCodec codec() {

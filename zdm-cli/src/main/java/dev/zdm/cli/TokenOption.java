@@ -61,7 +61,7 @@ public final class TokenOption {
     }
 
     /** Settings that make the services accept {@code token} under {@code name} with every role. */
-    static Map<String, String> allRoles(String name, String token) {
+    public static Map<String, String> allRoles(String name, String token) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("auth.tokens." + name + ".digest", Tokens.digestHex(token));
         out.put("auth.tokens." + name + ".roles", Arrays.stream(Role.values()).map(Role::lowerName).collect(Collectors.joining(",")));

@@ -137,7 +137,7 @@ public final class SchemaView implements Catalog {
         } else if (change instanceof Change.DropConstraint d) {
             edit(t, s -> with(s, s.columns(), s.indexes(), s.constraints().stream().filter(c -> !c.name().equals(d.name())).toList()));
         } else if (change instanceof Change.CreateIndex i) {
-            edit(t, s -> with(s, s.columns(), append(s.indexes(), new IndexInfo(i.name(), 0, i.unique(), true, i.sql())), s.constraints()));
+            edit(t, s -> with(s, s.columns(), append(s.indexes(), new IndexInfo(i.name(), 0, i.unique(), true, i.sql(), List.of())), s.constraints()));
         } else if (change instanceof Change.DropIndex i) {
             edit(t, s -> with(s, s.columns(), s.indexes().stream().filter(x -> !x.name().equals(i.name())).toList(), s.constraints()));
         }

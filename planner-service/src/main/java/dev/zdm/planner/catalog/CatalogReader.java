@@ -59,11 +59,14 @@ public final class CatalogReader {
                     rows.forEach(r -> on(tables, r, t -> t.columns.add(new ColumnInfo(r.getString(1), r.getString(2), r.getBoolean(3),
                             r.getString(4), r.getString(5)))));
                     return client.query("SELECT i.indrelid::bigint, ic.relname, pg_relation_size(i.indexrelid), i.indisunique, "
-                            + "i.indisvalid, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid").execute();
+                            + "i.indisvalid, pg_get_indexdef(i.indexrelid), CASE WHEN i.indpred IS NULL AND i.indexprs IS NULL THEN "
+                            + "ARRAY(SELECT a.attname FROM unnest(i.indkey[0:i.indnkeyatts - 1]) WITH ORDINALITY AS k(attnum, ord) "
+                            + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] END "
+                            + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid").execute();
                 })
                 .compose(rows -> {
                     rows.forEach(r -> on(tables, r, t -> t.indexes.add(new IndexInfo(r.getString(1), r.getLong(2), r.getBoolean(3),
-                            r.getBoolean(4), r.getString(5)))));
+                            r.getBoolean(4), r.getString(5), r.getArrayOfStrings(6) == null ? List.of() : List.of(r.getArrayOfStrings(6))))));
                     return client.query("SELECT con.conrelid::bigint, con.conname, con.contype::text, pg_get_constraintdef(con.oid), "
                             + "con.convalidated, con.confrelid::bigint, rn.nspname, rc.relname, "
                             + "own_n.nspname, own_c.relname "

@@ -65,6 +65,21 @@ public record TableStats(String schema, String name, double reltuples, long rela
                 && isNotNull.matcher(c.definition().toLowerCase(Locale.ROOT).strip()).matches());
     }
 
+    /**
+     * The columns that name a row: the primary key, else the smallest valid unique index without
+     * expression or predicate whose columns are all NOT NULL (ties by name); empty when there is none.
+     * The same rule PostgreSQL applies to {@code REPLICA IDENTITY USING INDEX}.
+     */
+    public List<String> rowKey() {
+        List<String> pk = primaryKey();
+        if (!pk.isEmpty()) return pk;
+        return indexes.stream()
+                .filter(i -> i.unique() && i.valid() && !i.columns().isEmpty())
+                .filter(i -> i.columns().stream().allMatch(c -> column(c).map(ColumnInfo::notNull).orElse(false)))
+                .min(java.util.Comparator.comparingInt((IndexInfo i) -> i.columns().size()).thenComparing(IndexInfo::name))
+                .map(IndexInfo::columns).orElse(List.of());
+    }
+
     /** The columns of the primary key, in order, or an empty list. */
     public List<String> primaryKey() {
         return constraints.stream().filter(c -> c.type() == ConstraintInfo.Type.PRIMARY_KEY).findFirst()

@@ -58,6 +58,18 @@ public final class MigrationStore {
                 .mapEmpty();
     }
 
+    /** Why a migration ended as it did: its stored error ({@code CODE: message}), or null when it has none. */
+    public Future<String> endReason(String migrationId) {
+        return pool.preparedQuery("SELECT error_code, error_message FROM zdm.migrations WHERE migration_id = $1")
+                .execute(Tuple.of(migrationId))
+                .map(rows -> {
+                    if (rows.size() == 0) return null;
+                    var r = rows.iterator().next();
+                    if (r.getString(1) == null) return null;
+                    return r.getString(0) == null ? r.getString(1) : r.getString(0) + ": " + r.getString(1);
+                });
+    }
+
     /** The migration, or null when this target does not know it. */
     public Future<MigrationState> load(String migrationId) {
         return pool.preparedQuery("SELECT target, status, current_phase, paused, plan_event FROM zdm.migrations WHERE migration_id = $1")

@@ -49,8 +49,9 @@ public final class Orchestrator {
                 .compose(v -> store.load(id))
                 .compose(existing -> {
                     if (existing == null) return plan(request, store);
-                    LOG.info("migration {} requested again; it is {}: resuming it where it stands", id, existing.status());
                     stores.remember(id, existing.target());
+                    if (existing.terminal()) return announceEnd(store, existing);
+                    LOG.info("migration {} requested again; it is {}: resuming it where it stands", id, existing.status());
                     return advance(existing);
                 });
     }
@@ -87,6 +88,17 @@ public final class Orchestrator {
                                     + result.recommendedStrategy(), -1, result.plan().phases().size(), null))
                             .compose(x -> store.load(id)).compose(this::advance);
                 });
+    }
+
+    /**
+     * A request for a migration that has ended (re-delivered, or its first announcement was lost to a
+     * failed publish): tells its end again, so whoever follows it sees a final state.
+     */
+    private Future<Void> announceEnd(MigrationStore store, MigrationState s) {
+        LOG.info("migration {} requested again; it has ended {}: announcing that again", s.migrationId(), s.status());
+        int phases = s.plan() == null ? 0 : s.phaseCount();
+        return store.endReason(s.migrationId()).compose(reason -> progress(s.migrationId(), s.status(),
+                (reason == null ? "ended " + s.status() : reason) + " (requested again)", -1, phases, null));
     }
 
     private Future<Void> reject(MigrationRequested request, ZdmException error) {

@@ -1,5 +1,6 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.planner.analyze.SqlTokens;
 import dev.zdm.planner.catalog.ColumnInfo;
 import dev.zdm.planner.catalog.TableStats;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
 final class JsonObjectMapping {
     private static final Pattern CALL = Pattern.compile("(?is)^\\s*jsonb?_build_object\\s*\\((.*)\\)\\s*$");
     private static final Pattern KEY = Pattern.compile("^'([^']*)'$");
-    private static final Pattern COLUMN = Pattern.compile("^[a-z_][a-z0-9_$]*$");
     private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of("text", "character varying", "varchar");
 
     private JsonObjectMapping() {
@@ -33,11 +33,12 @@ final class JsonObjectMapping {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
             Matcher key = KEY.matcher(args.get(i).strip());
-            String column = args.get(i + 1).strip();
-            if (!key.matches() || !COLUMN.matcher(column).matches()) return null;
-            String value = "(" + SqlText.q(greenColumn) + " ->> " + SqlText.lit(key.group(1)) + ")";
+            SqlTokens value = SqlTokens.of(args.get(i + 1));
+            String column = value.name();
+            if (!key.matches() || column == null || !value.atEnd()) return null;
+            String read = "(" + SqlText.q(greenColumn) + " ->> " + SqlText.lit(key.group(1)) + ")";
             String type = blue.flatMap(t -> t.column(column)).map(ColumnInfo::type).orElse("text");
-            out.put(column, TEXT_TYPES.stream().anyMatch(type::startsWith) ? value : value + "::" + type);
+            out.put(column, TEXT_TYPES.stream().anyMatch(type::startsWith) ? read : read + "::" + type);
         }
         return out;
     }
@@ -45,14 +46,16 @@ final class JsonObjectMapping {
     private static List<String> splitTopLevel(String text) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
-        boolean quoted = false;
+        char quote = 0;
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\'') quoted = !quoted;
-            else if (!quoted && c == '(') depth++;
-            else if (!quoted && c == ')') depth--;
-            else if (!quoted && depth == 0 && c == ',') {
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"') quote = c;
+            else if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (depth == 0 && c == ',') {
                 parts.add(text.substring(start, i));
                 start = i + 1;
             }

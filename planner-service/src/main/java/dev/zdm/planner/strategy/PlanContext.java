@@ -50,14 +50,14 @@ public record PlanContext(Catalog catalog, Metadata metadata, PlannerSettings se
      */
     public List<String> keyColumns(TableName table) {
         if (metadata.keyColumn() != null) return List.of(metadata.keyColumn());
-        List<String> pk = catalog.table(table).map(TableStats::primaryKey).orElse(List.of());
+        List<String> pk = catalog.table(table).map(TableStats::rowKey).orElse(List.of());
         if (pk.isEmpty() && !catalog.complete() && catalog.table(table).isEmpty()) {
             // Planned without a database: shown, never run (the planner service plans with the live catalog). Say so, do not guess.
             return List.of("<primary key of " + table + ">");
         }
         if (pk.isEmpty()) {
             throw new ZdmException(ErrorCode.INVALID_REQUEST, "the key of " + table + " is unknown (" + (catalog.table(table).isPresent()
-                    ? "it has no primary key" : "no catalog knows the table") + "); zdm walks a table by its key and never guesses one: "
+                    ? "it has no primary key and no unique index on NOT NULL columns" : "no catalog knows the table") + "); zdm walks a table by its key and never guesses one: "
                     + "plan with --pg, or name it with -- @metadata {\"keyColumn\": \"...\"}");
         }
         return pk;

@@ -17,7 +17,7 @@ class MigrationAnalyzerTest {
     private static final long GB = 1L << 30;
     private static final TableStats ORDERS = new TableStats("public", "orders", 10_000_000, 4 * GB,
             List.of(ColumnInfo.of("id", "bigint"), ColumnInfo.of("price", "numeric(10,2)"), ColumnInfo.of("status", "text")),
-            List.of(new IndexInfo("orders_pkey", GB / 4, true, true, "CREATE UNIQUE INDEX orders_pkey ON orders (id)")), List.of(), List.of());
+            List.of(new IndexInfo("orders_pkey", GB / 4, true, true, "CREATE UNIQUE INDEX orders_pkey ON orders (id)", List.of("id"))), List.of(), List.of());
     private static final TableStats TINY = TableStats.sized("public", "tiny", 100, 8192);
     private static final TableStats FRESH = TableStats.sized("public", "fresh", -1, GB);
 

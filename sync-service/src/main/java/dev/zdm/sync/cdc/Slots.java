@@ -107,7 +107,9 @@ public final class Slots {
             throws SQLException {
         requireZdm(publication);
         if (publicationExists(conn, publication)) return;
-        Ddl.run(conn, "CREATE PUBLICATION " + Identifiers.quote(publication) + " FOR TABLE " + String.join(", ", tables),
+        // through the partitioned root: a partition's changes arrive under the table the sync was asked for (no-op for plain tables)
+        Ddl.run(conn, "CREATE PUBLICATION " + Identifiers.quote(publication) + " FOR TABLE " + String.join(", ", tables)
+                        + " WITH (publish_via_partition_root = true)",
                 lockTimeoutMs, attempts);
         LOG.info("created publication {} for {}", publication, tables);
     }

@@ -1,0 +1,1 @@
+INSERT INTO "Orders" ("TwinId", "Total") VALUES (?, ? + 1);

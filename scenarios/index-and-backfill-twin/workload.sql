@@ -1,0 +1,1 @@
+UPDATE "Twin" SET note = 'w' || ? WHERE id = ?;

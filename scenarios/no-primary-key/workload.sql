@@ -1,0 +1,1 @@
+INSERT INTO events_log (kind, payload) VALUES ('w' || ?, 'p' || ?);

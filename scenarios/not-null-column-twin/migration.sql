@@ -1,0 +1,4 @@
+ALTER TABLE "Twin" ADD COLUMN "Status" VARCHAR(50);
+UPDATE "Twin" SET "Status" = 'active' WHERE "Status" IS NULL;
+ALTER TABLE "Twin" ALTER COLUMN "Status" SET NOT NULL;
+ALTER TABLE "Twin" ALTER COLUMN "Status" SET DEFAULT 'active';

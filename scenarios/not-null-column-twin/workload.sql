@@ -1,0 +1,2 @@
+INSERT INTO "Twin" ("Email", note) VALUES ('i' || ? || '@example.com', 'inserted ' || ?);
+UPDATE "Twin" SET note = 'w' || ? WHERE id = ?;
