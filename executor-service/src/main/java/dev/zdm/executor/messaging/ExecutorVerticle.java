@@ -49,6 +49,8 @@ public final class ExecutorVerticle extends VerticleBase {
     private final Platform platform;
     private final ExecutorConfig config;
     private final Map<String, PhaseControl> running = new ConcurrentHashMap<>();
+    private Heartbeat heartbeat;
+    private long heartbeatTimer;
     private EventConsumer commands;
     private EventConsumer control;
     private EventConsumer breakers;
@@ -75,7 +77,11 @@ public final class ExecutorVerticle extends VerticleBase {
                 new CopyStepRunner(retrying, board));
         var topics = platform.config().topics();
         commands = new EventConsumer("executor-commands", platform.config().kafkaBootstrap(), config.groupId(),
-                List.of(topics.phaseCommands()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onCommand).start();
+                List.of(topics.phaseCommands()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onCommand)
+                .stuckAfter(config.stuckAfterMs());
+        heartbeat = new Heartbeat(commands, pools, this::publishProgress);
+        commands.start();
+        heartbeatTimer = vertx.setPeriodic(config.heartbeatMs(), t -> heartbeat.beat());
         control = EventConsumer.broadcast("executor-control", platform.config().kafkaBootstrap(), platform.config().instanceId(),
                 List.of(topics.control()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onControl).start();
         breakers = EventConsumer.broadcast("executor-breakers", platform.config().kafkaBootstrap(), platform.config().instanceId(),
@@ -85,7 +91,7 @@ public final class ExecutorVerticle extends VerticleBase {
                     if (e.event() instanceof SyncStatus s) syncAwaits.offer(s);
                     return Future.succeededFuture();
                 }).start();
-        platform.health().register("executor.commands", commands::healthy);
+        platform.health().registerProblem("executor.commands", commands::problem);
         platform.health().register("executor.control", control::healthy);
         return seedBreakers();
     }
@@ -132,12 +138,13 @@ public final class ExecutorVerticle extends VerticleBase {
         }
         return pools.ready(command.getTarget())
                 .compose(v -> storedPlans.check(pools.pool(command.getTarget()), command))
-                .compose(v -> run(command, phase, started));
+                .compose(v -> run(envelope, command, phase, started));
     }
 
-    private Future<Void> run(PhaseCommand command, Phase phase, long started) {
+    private Future<Void> run(Envelope envelope, PhaseCommand command, Phase phase, long started) {
         String id = command.getMigrationId();
         PhaseControl handle = running.computeIfAbsent(id, k -> new PhaseControl());
+        heartbeat.started(envelope, command, handle);
         LOG.info("{} phase {} ({}) {} attempt {}: {} steps", id, phase.id(), phase.name(), command.getDirection(), command.getAttempt(),
                 command.getDirection().equals("ROLLBACK") ? phase.rollback().size() : phase.steps().size());
         StepContext ctx = new StepContext(vertx, pools.pool(command.getTarget()), id, command.getTarget(), phase,
@@ -145,7 +152,10 @@ public final class ExecutorVerticle extends VerticleBase {
         return runner.run(ctx)
                 .transform(ar -> publishResult(command, ar.succeeded() ? ar.result() : 0,
                         ar.succeeded() ? null : Errors.classify(ar.cause(), phase.id()), started))
-                .onComplete(x -> running.remove(id, handle));
+                .onComplete(x -> {
+                    running.remove(id, handle);
+                    heartbeat.ended(command);
+                });
     }
 
     private Future<Void> publishResult(PhaseCommand command, long rows, ZdmException error, long started) {
@@ -164,6 +174,7 @@ public final class ExecutorVerticle extends VerticleBase {
     }
 
     private void publishProgress(PhaseCommand command, StepContext.StepProgress p) {
+        heartbeat.alive(command);
         var phase = command.getPhase();
         var event = Progress.of(command.getMigrationId(), p.state(), p.message() == null ? "" : p.message(), SOURCE).setPhaseId(phase.getPhaseId())
                 .setPhaseIndex(phase.getIndex()).setPhaseCount(command.getPhaseCount()).setPhaseName(phase.getName())
@@ -194,6 +205,7 @@ public final class ExecutorVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        vertx.cancelTimer(heartbeatTimer);
         platform.health().unregister("executor.commands");
         platform.health().unregister("executor.control");
         return vertx.executeBlocking(() -> {

@@ -35,7 +35,7 @@ public final class IndexStepRunner implements StepRunner<Step.CreateIndexConcurr
             }
             Future<Void> cleared = valid == null ? Future.succeededFuture() : dropInvalid(ctx, step);
             return cleared.compose(v -> ctx.pool().withConnection(conn -> conn.query("SET lock_timeout = 0").execute()
-                            .compose(r -> conn.query(step.sql()).execute())
+                            .compose(r -> WatchedStatement.run(ctx, step.id(), conn, () -> conn.query(step.sql()).execute()))
                             .eventually(() -> conn.query("RESET lock_timeout").execute())))
                     .map(0L)
                     .recover(error -> validity(ctx, step).compose(after -> Boolean.FALSE.equals(after) ? dropInvalid(ctx, step) : Future.succeededFuture())

@@ -9,6 +9,15 @@ public final class PhaseControl {
     private volatile boolean paused;
     private volatile Integer batchSize;
     private volatile Controllable current;
+    private volatile Statement statement;
+
+    /**
+     * A statement of the phase running in the database: which backend runs it, for what step, since
+     * when. What the executor's heartbeat looks for in {@code pg_stat_activity}: a long index build or
+     * VALIDATE is slow, not stuck.
+     */
+    public record Statement(int pid, String stepId, long startedAt) {
+    }
 
     /** Something running inside the phase that takes the operator's commands itself (a backfill). */
     public interface Controllable {
@@ -56,6 +65,26 @@ public final class PhaseControl {
 
     public boolean paused() {
         return paused;
+    }
+
+    /** Records that backend {@code pid} runs a statement of {@code stepId}, until {@link #statementEnded}. */
+    public void statementStarted(int pid, String stepId) {
+        statement = new Statement(pid, stepId, System.currentTimeMillis());
+    }
+
+    public void statementEnded(int pid) {
+        Statement s = statement;
+        if (s != null && s.pid() == pid) statement = null;
+    }
+
+    /** The statement running now, or null. */
+    public Statement statement() {
+        return statement;
+    }
+
+    /** True while something that answers to the operator runs inside the phase (a backfill, a copy). */
+    public boolean attached() {
+        return current != null;
     }
 
     /** A batch size an operator asked for ("retry with a smaller batch"), or null. */

@@ -27,14 +27,14 @@ public final class SqlStepRunner implements StepRunner<Step.Sql> {
 
     private Future<Long> inTransaction(StepContext ctx, Step.Sql step) {
         return ctx.pool().withTransaction(conn -> conn.query(settings(ctx, step, "SET LOCAL")).execute()
-                .compose(r -> conn.query(step.sql()).execute())
+                .compose(r -> WatchedStatement.run(ctx, step.id(), conn, () -> conn.query(step.sql()).execute()))
                 .map(rs -> rowCount(step, rs))
                 .compose(rows -> StepRuns.record(conn, ctx.migrationId(), step.id(), ctx.direction(), rows, step.describe()).map(rows)));
     }
 
     private Future<Long> onConnection(StepContext ctx, Step.Sql step) {
         return ctx.pool().withConnection(conn -> conn.query(settings(ctx, step, "SET")).execute()
-                        .compose(r -> conn.query(step.sql()).execute())
+                        .compose(r -> WatchedStatement.run(ctx, step.id(), conn, () -> conn.query(step.sql()).execute()))
                         .map(rs -> rowCount(step, rs))
                         .eventually(() -> conn.query("RESET lock_timeout; RESET statement_timeout; RESET zdm.migration_id").execute()))
                 .compose(rows -> StepRuns.record(ctx.pool(), ctx.migrationId(), step.id(), ctx.direction(), rows, step.describe()).map(rows));

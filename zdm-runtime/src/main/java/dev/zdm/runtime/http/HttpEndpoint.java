@@ -38,10 +38,10 @@ public final class HttpEndpoint {
         });
         router.get("/health").handler(ctx -> {
             var checks = health.snapshot();
-            boolean up = checks.values().stream().allMatch(Boolean::booleanValue);
+            boolean up = checks.values().stream().allMatch(Health.UP::equals);
             JsonObject body = new JsonObject().put("status", up ? "UP" : "DOWN");
             JsonObject parts = new JsonObject();
-            checks.forEach((name, ok) -> parts.put(name, ok ? "UP" : "DOWN"));
+            checks.forEach(parts::put);
             body.put("checks", parts);
             ctx.response().setStatusCode(up ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());
         });

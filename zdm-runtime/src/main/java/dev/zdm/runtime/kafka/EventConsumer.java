@@ -54,6 +54,9 @@ public final class EventConsumer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long lastPollAt = System.currentTimeMillis();
+    private final InFlightEvents inFlight = new InFlightEvents();
+    private volatile long stuckAfterMs;
+    private volatile boolean reportedStuck;
 
     public EventConsumer(String name, String bootstrap, String groupId, List<String> topics, EventCodec codec,
                          EventPublisher publisher, Vertx vertx, MeterRegistry registry, EventHandler handler) {
@@ -94,13 +97,48 @@ public final class EventConsumer implements AutoCloseable {
     }
 
     public EventConsumer start() {
+        registry.gauge("zdm_consumer_oldest_in_flight_seconds", io.micrometer.core.instrument.Tags.of("consumer", name), inFlight,
+                f -> f.oldestAgeMs(System.currentTimeMillis()) / 1000.0);
         thread.start();
         return this;
     }
 
-    /** True while the poll loop runs and polled within the last 30 s. */
+    /**
+     * Reports an event as stuck once it has been in flight, and its handler silent ({@link #touch}),
+     * for {@code ms}; 0 (the default) never does. Set it for handlers that are quick, or that touch
+     * their event while they work.
+     */
+    public EventConsumer stuckAfter(long ms) {
+        if (ms < 0) throw new IllegalArgumentException("stuckAfter must not be negative");
+        this.stuckAfterMs = ms;
+        return this;
+    }
+
+    /** A sign of life from the handler of {@code envelope}: it is slow, not stuck. Any thread. */
+    public void touch(Envelope envelope) {
+        inFlight.touch(envelope.topic(), envelope.partition(), envelope.offset(), System.currentTimeMillis());
+    }
+
+    /** True while the poll loop runs, polled within the last 30 s and no event is stuck. */
     public boolean healthy() {
-        return running && thread.isAlive() && System.currentTimeMillis() - lastPollAt < 30_000;
+        return problem() == null;
+    }
+
+    /** What is wrong with this consumer, for {@code /health}; null when nothing is. */
+    public String problem() {
+        if (!running || !thread.isAlive()) return "stopped";
+        long now = System.currentTimeMillis();
+        if (now - lastPollAt >= 30_000) return "has not polled for " + (now - lastPollAt) / 1000 + " s";
+        List<String> stuck = inFlight.stuck(now, stuckAfterMs);
+        if (stuck.isEmpty()) {
+            reportedStuck = false;
+            return null;
+        }
+        if (!reportedStuck) {
+            reportedStuck = true;
+            LOG.error("consumer {} is stuck: {} (limit {} s); its partition takes no other event until it ends", name, stuck, stuckAfterMs / 1000);
+        }
+        return "stuck: " + String.join("; ", stuck);
     }
 
     public String name() {
@@ -145,6 +183,7 @@ public final class EventConsumer implements AutoCloseable {
             PartitionWork w = entry.getValue();
             if (w.inFlight != null && w.result != null && w.result.isComplete()) {
                 if (w.result.succeeded() || settleFailure(w, w.result.cause(), now)) {
+                    inFlight.finished(w.inFlight.topic(), w.inFlight.partition());
                     done.put(entry.getKey(), new OffsetAndMetadata(w.inFlight.offset() + 1));
                     w.inFlight = null;
                     w.result = null;
@@ -154,6 +193,7 @@ public final class EventConsumer implements AutoCloseable {
             if (w.inFlight != null && w.result == null && now >= w.retryAt) w.result = dispatch(w.inFlight);
             if (w.inFlight == null && !w.pending.isEmpty()) {
                 w.inFlight = w.pending.poll();
+                inFlight.started(w.inFlight.topic(), w.inFlight.partition(), w.inFlight.offset(), now);
                 w.attempt = 0;
                 w.result = dispatch(w.inFlight);
             }
@@ -218,6 +258,7 @@ public final class EventConsumer implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(work::remove);
+            partitions.forEach(tp -> inFlight.finished(tp.topic(), tp.partition()));
         }
 
         @Override
