@@ -3,8 +3,10 @@ package dev.zdm.runtime.kafka;
 import dev.zdm.runtime.auth.EventSignature;
 import dev.zdm.runtime.serde.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -44,11 +46,11 @@ public final class EventPublisher implements AutoCloseable {
         byte[] bytes = codec.encode(event);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, bytes);
         if (digest != null) EventSignature.sign(record.headers(), digest, topic, key, bytes);
+        Context caller = Vertx.currentContext();
         producer.send(record, (metadata, error) -> {
             registry.counter("zdm_events_published_total", "topic", topic, "type", event.getClass().getSimpleName(),
                     "outcome", error == null ? "ok" : "error").increment();
-            if (error == null) promise.complete(metadata);
-            else promise.fail(error);
+            settle(caller, promise, metadata, error);
         });
         return promise.future();
     }
@@ -56,11 +58,24 @@ public final class EventPublisher implements AutoCloseable {
     /** Sends raw bytes with headers (dead-letter copies keep the original bytes). */
     public Future<RecordMetadata> publishRaw(ProducerRecord<String, byte[]> record) {
         Promise<RecordMetadata> promise = Promise.promise();
-        producer.send(record, (metadata, error) -> {
+        Context caller = Vertx.currentContext();
+        producer.send(record, (metadata, error) -> settle(caller, promise, metadata, error));
+        return promise.future();
+    }
+
+    /**
+     * Completes {@code promise} back on the caller's Vert.x context. The producer calls back on its
+     * own network thread; what the caller chains on the future must not run there: a second send
+     * to a topic whose metadata is not known yet would block that thread waiting for metadata only
+     * that thread can fetch (seen: a rejection's progress event stuck for the whole 60 s max.block.ms).
+     */
+    private static void settle(Context caller, Promise<RecordMetadata> promise, RecordMetadata metadata, Exception error) {
+        Runnable complete = () -> {
             if (error == null) promise.complete(metadata);
             else promise.fail(error);
-        });
-        return promise.future();
+        };
+        if (caller == null) complete.run();
+        else caller.runOnContext(v -> complete.run());
     }
 
     public EventCodec codec() {
