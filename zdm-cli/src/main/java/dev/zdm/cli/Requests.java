@@ -99,7 +99,7 @@ public final class Requests {
                 .setEnvironment(environment).setDeployedAt(Instant.now()).build(), signingKey);
     }
 
-    static EventCodec codec() {
+    public static EventCodec codec() {
         return CODEC;
     }
 }

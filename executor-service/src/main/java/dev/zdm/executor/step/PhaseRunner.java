@@ -36,7 +36,8 @@ public final class PhaseRunner {
     public Future<Long> run(StepContext ctx) {
         Phase phase = ctx.phase();
         List<Step> steps = ctx.direction().equals("ROLLBACK") ? phase.rollback() : phase.steps();
-        Future<Long> chain = Future.succeededFuture(0L);
+        boolean forward = !ctx.direction().equals("ROLLBACK");
+        Future<Long> chain = forward ? Preexisting.note(ctx).map(0L) : Future.succeededFuture(0L);
         for (Step step : steps) chain = chain.compose(total -> once(ctx, step).map(rows -> total + rows));
         return chain;
     }
@@ -50,11 +51,26 @@ public final class PhaseRunner {
             if (ctx.control().cancelled()) {
                 return Future.failedFuture(new ZdmException(ErrorCode.NOT_ALLOWED, "cancelled by an operator before step " + step.id(), step.id()));
             }
-            long started = System.currentTimeMillis();
-            ctx.progress().accept(StepContext.StepProgress.of("RUNNING", "step " + step.id() + ": " + step.describe()));
-            return dispatch(ctx, step).onSuccess(rows -> LOG.info("{} {} done in {} ms, {} rows: {}", ctx.migrationId(), step.id(),
-                    System.currentTimeMillis() - started, rows, step.describe()));
+            if (step instanceof Step.Sql sql && sql.removes() != null && ctx.direction().equals("ROLLBACK")) {
+                return Preexisting.madeByMigration(ctx, sql.removes()).compose(made -> made ? run(ctx, step) : keep(ctx, sql));
+            }
+            return run(ctx, step);
         });
+    }
+
+    /** An undo step whose object the migration did not make: recorded as done, the object left as it was. */
+    private Future<Long> keep(StepContext ctx, Step.Sql step) {
+        String why = "skipped: " + step.removes().describe() + " existed before the migration (or zdm cannot prove it made it); left in place";
+        LOG.info("{} {} {}", ctx.migrationId(), step.id(), why);
+        ctx.progress().accept(StepContext.StepProgress.of("RUNNING", "step " + step.id() + " " + why));
+        return StepRuns.record(ctx.pool(), ctx.migrationId(), step.id(), ctx.direction(), 0, why).map(0L);
+    }
+
+    private Future<Long> run(StepContext ctx, Step step) {
+        long started = System.currentTimeMillis();
+        ctx.progress().accept(StepContext.StepProgress.of("RUNNING", "step " + step.id() + ": " + step.describe()));
+        return dispatch(ctx, step).onSuccess(rows -> LOG.info("{} {} done in {} ms, {} rows: {}", ctx.migrationId(), step.id(),
+                System.currentTimeMillis() - started, rows, step.describe()));
     }
 
     private Future<Long> dispatch(StepContext ctx, Step step) {

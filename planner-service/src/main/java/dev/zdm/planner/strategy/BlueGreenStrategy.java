@@ -1,5 +1,6 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.domain.plan.Removes;
 import dev.zdm.domain.plan.Step;
 import dev.zdm.domain.plan.SyncAction;
 import dev.zdm.domain.plan.SyncMode;
@@ -94,7 +95,7 @@ final class BlueGreenStrategy implements Strategy {
         Map<String, String> reverse = x.reverse() == null ? Map.of() : x.reverse();
 
         plan.db("create-green", claim).sql(createIfNotExists(claim.anchor().sql()))
-                .undoSql("DROP TABLE IF EXISTS " + x.green().sql()).add();
+                .undoSql("DROP TABLE IF EXISTS " + x.green().sql(), Removes.table(x.green())).add();
         plan.db("sync-and-copy", claim)
                 .step(id -> new Step.Sync(id, SyncAction.START, SyncMode.BLUE_GREEN, blue, green, x.keys(), x.mapping(), reverse))
                 .step(id -> new Step.Copy(id, blue, green, x.keys(), x.mapping(), ctx.batch()))

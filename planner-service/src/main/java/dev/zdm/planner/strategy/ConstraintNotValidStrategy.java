@@ -1,5 +1,6 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.domain.plan.Removes;
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.analyze.StatementKind;
@@ -38,7 +39,7 @@ final class ConstraintNotValidStrategy implements Strategy {
         String clause = add.clause().regionMatches(true, 0, "constraint", 0, 10) ? add.clause() : "CONSTRAINT " + q(name) + " " + add.clause();
         String t = add.table().sql();
         plan.db("add-not-valid", claim).sql(SqlText.ifNoConstraint(add.table(), name, "ADD " + clause + " NOT VALID"))
-                .undoSql("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(name)).add();
+                .undoSql("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(name), Removes.constraint(add.table(), name)).add();
         plan.db("validate", claim).sql("ALTER TABLE " + t + " VALIDATE CONSTRAINT " + q(name)).add();
     }
 }

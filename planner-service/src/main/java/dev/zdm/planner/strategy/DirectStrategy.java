@@ -82,8 +82,8 @@ final class DirectStrategy implements Strategy {
         }
         if (transaction != null && !transaction.isEmpty()) phase.sql(String.join(";\n", transaction.stream().map(StatementAnalysis::sql).toList()));
         for (Inverse.Undo u : undo) {
-            if (u.transactional()) phase.undoSql(u.sql());
-            else phase.undoSqlOutsideTransaction(u.sql());
+            if (u.transactional()) phase.undoSql(u.sql(), u.removes());
+            else phase.undoSqlOutsideTransaction(u.sql(), u.removes());
         }
         if (irreversible) phase.pointOfNoReturn();
         phase.add();

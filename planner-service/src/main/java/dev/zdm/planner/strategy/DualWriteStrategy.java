@@ -1,5 +1,6 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.domain.plan.Removes;
 import dev.zdm.domain.plan.Step;
 import dev.zdm.domain.plan.SyncAction;
 import dev.zdm.domain.plan.SyncMode;
@@ -69,7 +70,8 @@ final class DualWriteStrategy implements Strategy {
         Map<String, String> mapping = Map.of(x.target(), x.forward());
         Map<String, String> reverse = Map.of(x.old(), x.back());
 
-        plan.db("expand", claim).sql(addColumn(x)).undoSql("ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.target())).add();
+        plan.db("expand", claim).sql(addColumn(x)).undoSql("ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.target()),
+                Removes.column(x.table(), x.target())).add();
         plan.db("sync-and-backfill", claim)
                 .step(id -> new Step.Sync(id, SyncAction.START, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse))
                 .step(id -> new Step.Backfill(id, table, keys.get(0), q(x.target()) + " = " + x.forward(),

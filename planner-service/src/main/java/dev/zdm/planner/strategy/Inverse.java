@@ -1,5 +1,7 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.domain.sql.TableName;
+import dev.zdm.domain.plan.Removes;
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import dev.zdm.planner.analyze.StatementKind;
@@ -20,8 +22,8 @@ final class Inverse {
     private static final Set<StatementKind> HARMLESS = Set.of(StatementKind.SELECT, StatementKind.SESSION_SETTING,
             StatementKind.TRANSACTION_CONTROL, StatementKind.ANALYZE, StatementKind.VACUUM, StatementKind.LOCK_TABLE);
 
-    /** One undo statement and whether it must run outside a transaction block. */
-    record Undo(String sql, boolean transactional) {
+    /** One undo statement, whether it must run outside a transaction block, and the object it removes (or null). */
+    record Undo(String sql, boolean transactional, Removes removes) {
     }
 
     private Inverse() {
@@ -42,21 +44,28 @@ final class Inverse {
 
     private static Optional<Undo> undo(Change c) {
         String t = c.table().sql();
-        if (c instanceof Change.AddColumn a) return tx("ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + q(a.column().name()));
-        if (c instanceof Change.CreateTable) return tx("DROP TABLE IF EXISTS " + t);
-        if (c instanceof Change.CreateIndex i) {
-            return Optional.of(new Undo("DROP INDEX CONCURRENTLY IF EXISTS " + new dev.zdm.domain.sql.TableName(c.table().schema(), i.name()).sql(), false));
+        if (c instanceof Change.AddColumn a) {
+            return tx("ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + q(a.column().name()), Removes.column(c.table(), a.column().name()));
         }
-        if (c instanceof Change.AddConstraint a) return tx("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(a.constraint().name()));
-        if (c instanceof Change.CreateTrigger g) return tx("DROP TRIGGER IF EXISTS " + q(g.name()) + " ON " + t);
-        if (c instanceof Change.CreateView v) return tx("DROP " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW IF EXISTS " + t);
+        if (c instanceof Change.CreateTable) return tx("DROP TABLE IF EXISTS " + t, Removes.table(c.table()));
+        if (c instanceof Change.CreateIndex i) {
+            TableName index = new TableName(c.table().schema(), i.name());
+            return Optional.of(new Undo("DROP INDEX CONCURRENTLY IF EXISTS " + index.sql(), false, Removes.index(index)));
+        }
+        if (c instanceof Change.AddConstraint a) {
+            return tx("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(a.constraint().name()), Removes.constraint(c.table(), a.constraint().name()));
+        }
+        if (c instanceof Change.CreateTrigger g) return tx("DROP TRIGGER IF EXISTS " + q(g.name()) + " ON " + t, Removes.trigger(c.table(), g.name()));
+        if (c instanceof Change.CreateView v) {
+            return tx("DROP " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW IF EXISTS " + t, Removes.table(c.table()));
+        }
         if (c instanceof Change.Comment m) {
-            return tx("COMMENT ON " + (m.column() == null ? "TABLE " + t : "COLUMN " + t + "." + q(m.column())) + " IS NULL");
+            return tx("COMMENT ON " + (m.column() == null ? "TABLE " + t : "COLUMN " + t + "." + q(m.column())) + " IS NULL", null);
         }
         return Optional.empty();
     }
 
-    private static Optional<Undo> tx(String sql) {
-        return Optional.of(new Undo(sql, true));
+    private static Optional<Undo> tx(String sql, Removes removes) {
+        return Optional.of(new Undo(sql, true, removes));
     }
 }

@@ -1,5 +1,6 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.domain.plan.Removes;
 import dev.zdm.domain.plan.Step;
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.Change.DefaultKind;
@@ -102,7 +103,7 @@ final class NotNullColumnStrategy implements Strategy {
             PhaseBuilder p = plan.db(add.isPresent() ? "add-column" : "set-default", claim);
             if (add.isPresent()) {
                 p.sql("ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + c + " " + add.get().column().type())
-                        .undoSql("ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + c);
+                        .undoSql("ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + c, Removes.column(col.table(), col.name()));
             }
             if (defaultExpr != null) p.sql("ALTER TABLE " + t + " ALTER COLUMN " + c + " SET DEFAULT " + defaultExpr);
             if (add.isEmpty()) p.undoSql(previousDefault(ctx, col));
@@ -126,7 +127,7 @@ final class NotNullColumnStrategy implements Strategy {
         String check = (col.table().name() + "_" + col.name()).substring(0, Math.min(50, (col.table().name() + "_" + col.name()).length())) + "_not_null";
         plan.db("check-not-valid", claim)
                 .sql(SqlText.ifNoConstraint(col.table(), check, "ADD CONSTRAINT " + q(check) + " CHECK (" + c + " IS NOT NULL) NOT VALID"))
-                .undoSql("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(check)).add();
+                .undoSql("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(check), Removes.constraint(col.table(), check)).add();
         plan.db("validate", claim).sql("ALTER TABLE " + t + " VALIDATE CONSTRAINT " + q(check)).add();
         plan.db("set-not-null", claim)
                 .sql("ALTER TABLE " + t + " ALTER COLUMN " + c + " SET NOT NULL")

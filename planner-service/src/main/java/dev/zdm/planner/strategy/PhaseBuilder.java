@@ -1,5 +1,6 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.domain.plan.Removes;
 import dev.zdm.domain.plan.DeploymentGate;
 import dev.zdm.domain.plan.Phase;
 import dev.zdm.domain.plan.PhaseKind;
@@ -62,8 +63,16 @@ public final class PhaseBuilder {
         return undo(id -> sqlStep(id, sql, true));
     }
 
-    public PhaseBuilder undoSqlOutsideTransaction(String sql) {
-        return undo(id -> sqlStep(id, sql, false));
+    /**
+     * An undo step that removes {@code removes}: the executor runs it only when that object did not
+     * exist before the phase first ran, so a rollback never removes what the migration found in place.
+     */
+    public PhaseBuilder undoSql(String sql, Removes removes) {
+        return undo(id -> sqlStep(id, sql, true).removing(removes));
+    }
+
+    public PhaseBuilder undoSqlOutsideTransaction(String sql, Removes removes) {
+        return undo(id -> sqlStep(id, sql, false).removing(removes));
     }
 
     /** Once this phase completed, the phases before it can no longer be rolled back. */

@@ -1,5 +1,6 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.domain.plan.Removes;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.Step;
@@ -87,7 +88,8 @@ final class ProgressiveStrategy implements Strategy {
             String phase = builds.size() == 1 ? "create-index" : (i.where() != null ? "partial-index " : "full-index ") + indexName;
             plan.db(phase, claim)
                     .step(id -> new Step.CreateIndexConcurrently(id, i.table().schema(), indexName, SqlText.concurrently(i.sql())))
-                    .undoSqlOutsideTransaction("DROP INDEX CONCURRENTLY IF EXISTS " + new TableName(i.table().schema(), indexName).sql()).add();
+                    .undoSqlOutsideTransaction("DROP INDEX CONCURRENTLY IF EXISTS " + new TableName(i.table().schema(), indexName).sql(),
+                            Removes.index(new TableName(i.table().schema(), indexName))).add();
         }
         for (String drop : drops) {
             TableName index = new TableName(builds.get(0).table().schema(), drop);

@@ -1,5 +1,6 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.domain.plan.Removes;
 import dev.zdm.domain.plan.Step;
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.StatementAnalysis;
@@ -46,9 +47,9 @@ final class UniqueConstraintStrategy implements Strategy {
         plan.db("build-index", claim)
                 .step(id -> new Step.CreateIndexConcurrently(id, index.schema(), name,
                         "CREATE UNIQUE INDEX CONCURRENTLY " + q(name) + " ON " + t + " (" + columns + ")"))
-                .undoSqlOutsideTransaction("DROP INDEX CONCURRENTLY IF EXISTS " + index.sql()).add();
+                .undoSqlOutsideTransaction("DROP INDEX CONCURRENTLY IF EXISTS " + index.sql(), Removes.index(index)).add();
         plan.db("attach-constraint", claim)
                 .sql(SqlText.ifNoConstraint(add.table(), name, "ADD CONSTRAINT " + q(name) + (primary ? " PRIMARY KEY" : " UNIQUE") + " USING INDEX " + q(name)))
-                .undoSql("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(name)).add();
+                .undoSql("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(name), Removes.constraint(add.table(), name)).add();
     }
 }

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * new=SELECT ...               one value, taken when the migration ends; must equal old
  * stopAt=shop@v1.2             the workload stops, and old is taken, before this deployment is announced
  * rollbackAt=app@v1.2          instead of announcing this deployment, an operator asks for ROLLBACK
+ * rollbackAfterFailure=true    when the migration fails, an operator asks for ROLLBACK; outcome is then
+ *                              how the rollback ended
  * check.NAME=SELECT ...        must return true at the end
  * </pre>
  *
@@ -28,9 +30,9 @@ import java.util.TreeMap;
  * @param old    null together with {@code newer}: no checksum comparison
  */
 public record Expectation(String outcome, String message, int rows, int workers, double rate, String old, String newer,
-                          String stopAt, String rollbackAt, Map<String, String> checks) {
+                          String stopAt, String rollbackAt, boolean rollbackAfterFailure, Map<String, String> checks) {
     private static final Set<String> OUTCOMES = Set.of("COMPLETED", "REJECTED", "FAILED", "ROLLED_BACK");
-    private static final Set<String> KEYS = Set.of("outcome", "message", "rows", "workers", "rate", "old", "new", "stopAt", "rollbackAt");
+    private static final Set<String> KEYS = Set.of("outcome", "message", "rows", "workers", "rate", "old", "new", "stopAt", "rollbackAt", "rollbackAfterFailure");
 
     public Expectation {
         checks = Map.copyOf(checks);
@@ -55,7 +57,8 @@ public record Expectation(String outcome, String message, int rows, int workers,
         p.stringPropertyNames().stream().filter(k -> k.startsWith("check.")).forEach(k -> checks.put(k.substring(6), p.getProperty(k)));
         if (!problems.isEmpty()) throw new IllegalArgumentException(where + ": " + String.join("; ", problems));
         return new Expectation(outcome, blankToNull(p.getProperty("message")), rows, workers, rate, old, newer,
-                blankToNull(p.getProperty("stopAt")), blankToNull(p.getProperty("rollbackAt")), checks);
+                blankToNull(p.getProperty("stopAt")), blankToNull(p.getProperty("rollbackAt")),
+                Boolean.parseBoolean(p.getProperty("rollbackAfterFailure", "false").trim()), checks);
     }
 
     private static int number(Properties p, String key, int otherwise, List<String> problems) {

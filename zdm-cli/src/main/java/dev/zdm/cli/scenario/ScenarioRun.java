@@ -3,7 +3,9 @@ package dev.zdm.cli.scenario;
 import dev.zdm.cli.AllServices;
 import dev.zdm.cli.Requests;
 import dev.zdm.cli.TokenOption;
+import dev.zdm.cli.follow.ProgressFollower;
 import dev.zdm.cli.follow.ProgressPrinter;
+import dev.zdm.events.ProgressEvent;
 import dev.zdm.events.ControlCommand;
 import dev.zdm.infra.PgServer;
 import dev.zdm.infra.load.Workload;
@@ -109,6 +111,11 @@ public final class ScenarioRun {
                             else announce(topics, d[0], d[1], key, failures);
                         });
                     });
+            if (outcome.equals("FAILED") && expect.rollbackAfterFailure()) {
+                out.println("  (scenario operator: the migration failed: " + last[0] + "; ROLLBACK)");
+                rollback(topics, id, "the failure", key, failures);
+                outcome = followRollback(topics, id, printer, last);
+            }
         } finally {
             if (app != null) app.close();
         }
@@ -141,9 +148,28 @@ public final class ScenarioRun {
         }
     }
 
+    /** Follows {@code id} from its first event until its rollback ends (ROLLED_BACK, or FAILED once rolling back). */
+    private String followRollback(Topics topics, String id, ProgressPrinter printer, String[] last) {
+        try (ProgressFollower follower = new ProgressFollower(kafkaBootstrap, topics.progress(), Requests.codec(), true)) {
+            boolean rollingBack = false;
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ProgressEvent e : follower.poll(Duration.ofMillis(200))) {
+                    if (!e.getMigrationId().equals(id) || !"planner".equals(e.getSource())) continue;
+                    if (e.getState().equals("ROLLING_BACK") || e.getState().equals("ROLLED_BACK")) rollingBack = true;
+                    if (!rollingBack) continue;
+                    printer.print(e);
+                    last[0] = e.getMessage();
+                    if (e.getState().equals("ROLLED_BACK") || e.getState().equals("FAILED")) return e.getState();
+                }
+            }
+        }
+        return "TIMEOUT";
+    }
+
     private void rollback(Topics topics, String id, String version, byte[] key, List<String> failures) {
         try {
-            out.println("  (scenario operator: instead of " + version + ", ROLLBACK)");
+            out.println("  (scenario operator: ROLLBACK instead of " + version + ")");
             Requests.send(kafkaBootstrap, topics.control(), id, ControlCommand.newBuilder().setMigrationId(id).setAction("ROLLBACK")
                     .setReason("scenario: roll back inside the window").setRequestedBy("scenario").setAt(Instant.now()).build(), key);
         } catch (Exception e) {

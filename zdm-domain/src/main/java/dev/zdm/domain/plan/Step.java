@@ -25,16 +25,28 @@ public sealed interface Step {
      * SQL run as one statement (or one simple-protocol batch) with {@code lock_timeout}.
      *
      * @param transactional false for statements that cannot run in a transaction block
+     * @param removes       for an undo step, the object it removes, which it may remove only when the
+     *                      migration made it; null when it removes nothing found in place
      */
-    record Sql(String id, String sql, boolean transactional, long lockTimeoutMs, long statementTimeoutMs) implements Step {
+    record Sql(String id, String sql, boolean transactional, long lockTimeoutMs, long statementTimeoutMs, Removes removes) implements Step {
         public Sql {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(sql, "sql");
             if (lockTimeoutMs < 0 || statementTimeoutMs < 0) throw new IllegalArgumentException("timeouts must not be negative");
         }
 
+        /** A step that removes nothing the migration may have found in place. */
+        public Sql(String id, String sql, boolean transactional, long lockTimeoutMs, long statementTimeoutMs) {
+            this(id, sql, transactional, lockTimeoutMs, statementTimeoutMs, null);
+        }
+
         public static Sql of(String id, String sql) {
             return new Sql(id, sql, true, DEFAULT_LOCK_TIMEOUT_MS, 0);
+        }
+
+        /** The same step, removing {@code object}. */
+        public Sql removing(Removes object) {
+            return new Sql(id, sql, transactional, lockTimeoutMs, statementTimeoutMs, object);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.zdm.runtime.messaging;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.BatchOptions;
+import dev.zdm.domain.plan.Removes;
 import dev.zdm.domain.plan.Step;
 import dev.zdm.domain.plan.SyncAction;
 import dev.zdm.domain.plan.SyncMode;
@@ -22,6 +23,9 @@ import java.util.TreeMap;
 public final class StepMapper {
     private static final String MAPPING = "mapping.";
     private static final String REVERSE = "reverse.";
+    private static final String REMOVES = "removes";
+    private static final String REMOVES_KIND = "removesKind";
+    private static final String REMOVES_NAME = "removesName";
 
     static {
         EventCodec.trustEventPackage();
@@ -39,6 +43,11 @@ public final class StepMapper {
         if (step instanceof Step.Sql s) {
             b.setKind(s.transactional() ? "SQL" : "SQL_NON_TRANSACTIONAL").setSql(s.sql())
                     .setLockTimeoutMs(s.lockTimeoutMs()).setStatementTimeoutMs(s.statementTimeoutMs());
+            if (s.removes() != null) {
+                tables.put(REMOVES, toEvent(s.removes().table()));
+                p.put(REMOVES_KIND, s.removes().kind().name());
+                if (s.removes().name() != null) p.put(REMOVES_NAME, s.removes().name());
+            }
         } else if (step instanceof Step.CreateIndexConcurrently c) {
             b.setKind("CREATE_INDEX_CONCURRENTLY").setSql(c.sql());
             p.put("schema", c.schema());
@@ -94,7 +103,7 @@ public final class StepMapper {
         String id = e.getStepId();
         return switch (e.getKind()) {
             case "SQL", "SQL_NON_TRANSACTIONAL" -> new Step.Sql(id, required(e, e.getSql(), "sql"), e.getKind().equals("SQL"),
-                    e.getLockTimeoutMs(), e.getStatementTimeoutMs());
+                    e.getLockTimeoutMs(), e.getStatementTimeoutMs(), removes(e));
             case "CREATE_INDEX_CONCURRENTLY" -> new Step.CreateIndexConcurrently(id, p.get("schema"),
                     param(e, "indexName"), required(e, e.getSql(), "sql"));
             case "BACKFILL" -> new Step.Backfill(id, table(e, "table"), param(e, "keyColumn"), e.getParams().get("setClause"),
@@ -180,6 +189,17 @@ public final class StepMapper {
                     + " as text, as an earlier zdm did; such a name is ambiguous (a dot or quote in it cannot be told apart), so re-plan the migration", e.getStepId());
         }
         throw missing(e, role);
+    }
+
+    /** The object an undo step removes, or null when it names none. */
+    private static Removes removes(dev.zdm.events.Step e) {
+        String kind = e.getParams().get(REMOVES_KIND);
+        if (kind == null) return null;
+        try {
+            return new Removes(Removes.Kind.valueOf(kind), table(e, REMOVES), e.getParams().get(REMOVES_NAME));
+        } catch (IllegalArgumentException x) {
+            throw new ZdmException(ErrorCode.INVALID_REQUEST, "step " + e.getStepId() + " names what it removes wrongly: " + x.getMessage(), e.getStepId());
+        }
     }
 
     private static List<String> columns(dev.zdm.events.Step e, String role) {

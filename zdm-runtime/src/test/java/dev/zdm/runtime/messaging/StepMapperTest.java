@@ -21,6 +21,9 @@ class StepMapperTest {
     static final List<Step> EVERY_KIND = List.of(
             new Step.Sql("p0.s0", "ALTER TABLE users ADD COLUMN status text", true, 300, 5_000),
             new Step.Sql("p0.s1", "VACUUM users", false, 500, 0),
+            new Step.Sql("p0.u1", "ALTER TABLE \"Twin\" DROP COLUMN IF EXISTS \"Keep me\"", true, 500, 0,
+                    dev.zdm.domain.plan.Removes.column(TableName.of("Twin"), "Keep me")),
+            new Step.Sql("p0.u2", "DROP INDEX CONCURRENTLY IF EXISTS ix", false, 500, 0, dev.zdm.domain.plan.Removes.index(new TableName("s", "ix"))),
             new Step.CreateIndexConcurrently("p1.s0", "public", "idx_orders_date", "CREATE INDEX CONCURRENTLY idx_orders_date ON orders(created_at)"),
             new Step.Backfill("p2.s0", TableName.of("users"), "id", "status = 'active'", "status IS NULL", new BatchOptions(5_000, 100, 3_600_000, 10)),
             new Step.Sync("p3.s0", SyncAction.START, SyncMode.BLUE_GREEN, TableName.of("users"), TableName.of("users_green"), List.of("id"),

@@ -1,0 +1,1 @@
+UPDATE "Items" SET label = 'w' || ? WHERE id = ?;
