@@ -16,10 +16,13 @@ final class ControlTables {
     private ControlTables() {
     }
 
-    /** Records a deprecation once; {@code column} null deprecates the whole table. */
+    /**
+     * Records a deprecation once; {@code column} null deprecates the whole table, stored as column
+     * {@code ''} (the column is NOT NULL, part of the key).
+     */
     static String deprecate(TableName table, String column, int removalDays) {
         return "INSERT INTO zdm._migration_deprecations (table_name, column_name, removal_date, migration_id)\n"
-                + "SELECT " + lit(table.toString()) + ", " + lit(column) + ", now() + interval '" + removalDays + " days', " + MIGRATION_ID + "\n"
+                + "SELECT " + lit(table.toString()) + ", " + lit(columnKey(column)) + ", now() + interval '" + removalDays + " days', " + MIGRATION_ID + "\n"
                 + "WHERE NOT EXISTS (SELECT 1 FROM zdm._migration_deprecations WHERE " + where(table, column) + ")";
     }
 
@@ -34,6 +37,10 @@ final class ControlTables {
     }
 
     private static String where(TableName table, String column) {
-        return "table_name = " + lit(table.toString()) + " AND column_name " + (column == null ? "IS NULL" : "= " + lit(column));
+        return "table_name = " + lit(table.toString()) + " AND column_name = " + lit(columnKey(column));
+    }
+
+    private static String columnKey(String column) {
+        return column == null ? "" : column;
     }
 }
