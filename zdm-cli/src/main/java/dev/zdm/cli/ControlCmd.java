@@ -33,6 +33,7 @@ final class ControlCmd implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!Requests.validNames("control", "MIGRATION_ID", migrationId)) return 2;
         String normalized = action.toUpperCase(Locale.ROOT).replace('-', '_');
         if (!java.util.Set.of("PAUSE", "RESUME", "CANCEL", "RETRY_SMALLER_BATCH", "ROLLBACK").contains(normalized)) {
             System.err.println("zdm control: unknown action '" + action + "' (pause, resume, cancel, retry-smaller-batch, rollback)");

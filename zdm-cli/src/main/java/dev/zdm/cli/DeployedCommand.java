@@ -29,6 +29,7 @@ final class DeployedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!Requests.validNames("deployed", "SERVICE", service, "VERSION", version)) return 2;
         var event = DeploymentEvent.newBuilder().setService(service).setVersion(version).setEnvironment(environment)
                 .setDeployedBy(System.getProperty("user.name")).setDeployedAt(Instant.now()).build();
         Requests.send(kafka.bootstrap(), kafka.topics().deployments(), service, event, token.signingKey());

@@ -1,5 +1,6 @@
 package dev.zdm.cli;
 
+import dev.zdm.domain.input.Inputs;
 import dev.zdm.cli.follow.ProgressFollower;
 import dev.zdm.cli.follow.ProgressPrinter;
 import dev.zdm.events.DeploymentEvent;
@@ -30,6 +31,21 @@ public final class Requests {
     private static final Pattern WAITING = Pattern.compile("waiting for ([^@\\s]+)@(\\S+)");
 
     private Requests() {
+    }
+
+    /**
+     * The first bad name of {@code checks} (pairs of what and value), reported as {@code command: what
+     * problem} on standard error; true when all are valid names ({@link Inputs#nameProblem}).
+     */
+    static boolean validNames(String command, String... checks) {
+        for (int i = 0; i + 1 < checks.length; i += 2) {
+            String problem = Inputs.nameProblem(checks[i + 1]);
+            if (problem != null) {
+                System.err.println("zdm " + command + ": " + checks[i] + " " + problem);
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String newMigrationId(String hint) {

@@ -44,12 +44,10 @@ final class SubmitCommand implements Callable<Integer> {
         }
         String sql = Files.readString(file);
         String migrationId = id != null ? id : Requests.newMigrationId(file.getFileName().toString());
-        for (String[] check : new String[][] {{"--id", Inputs.nameProblem(migrationId)}, {"--target", Inputs.nameProblem(target)},
-                {file.toString(), Inputs.sqlProblem(sql)}}) {
-            if (check[1] != null) {
-                System.err.println("zdm submit: " + check[0] + " " + check[1]);
-                return 2;
-            }
+        if (!Requests.validNames("submit", "--id", migrationId, "--target", target)) return 2;
+        if (Inputs.sqlProblem(sql) != null) {
+            System.err.println("zdm submit: " + file + " " + Inputs.sqlProblem(sql));
+            return 2;
         }
         var request = Requests.request(migrationId, target, file.toString(), sql);
         if (!await) {

@@ -89,6 +89,29 @@ class PipelineIT {
     }
 
     @Test
+    void a_resubmitted_id_answers_with_its_outcome_and_other_sql_under_it_is_refused() throws Exception {
+        String sql = "ALTER TABLE users ADD COLUMN nickname text;";
+        var request = Requests.request("it-resubmit", "main", "nickname.sql", sql);
+        assertThat(Requests.submitAndFollow(infra.kafkaBootstrap(), topics, request, Tokens.digest(CI_TOKEN), Duration.ofSeconds(60), e -> { }))
+                .isEqualTo("COMPLETED");
+
+        List<ProgressEvent> again = new ArrayList<>();
+        String second = Requests.submitAndFollow(infra.kafkaBootstrap(), topics, Requests.request("it-resubmit", "main", "nickname.sql", sql),
+                Tokens.digest(CI_TOKEN), Duration.ofSeconds(60), again::add);
+        assertThat(second).as("the same request again is told its end, not left waiting").isEqualTo("COMPLETED");
+        assertThat(again).last().extracting(ProgressEvent::getMessage).asString().contains("requested again");
+
+        List<ProgressEvent> other = new ArrayList<>();
+        String third = Requests.submitAndFollow(infra.kafkaBootstrap(), topics,
+                Requests.request("it-resubmit", "main", "other.sql", "ALTER TABLE users DROP COLUMN nickname;"),
+                Tokens.digest(CI_TOKEN), Duration.ofSeconds(60), other::add);
+        assertThat(third).isEqualTo("REJECTED");
+        assertThat(other).last().extracting(ProgressEvent::getMessage).asString().contains("already exists (COMPLETED) with other SQL");
+        assertThat(query("SELECT status FROM zdm.migrations WHERE migration_id = 'it-resubmit'")).isEqualTo("COMPLETED");
+        assertThat(query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'nickname'")).isEqualTo("1");
+    }
+
+    @Test
     void a_ddl_that_meets_a_held_lock_retries_and_succeeds_once_the_lock_goes() throws Exception {
         List<ProgressEvent> events = new ArrayList<>();
         try (Connection holder = DriverManager.getConnection(infra.jdbcUrl())) {

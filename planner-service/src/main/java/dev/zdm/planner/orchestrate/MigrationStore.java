@@ -58,6 +58,12 @@ public final class MigrationStore {
                 .mapEmpty();
     }
 
+    /** The SQL the migration was requested with, or null when this target does not know it. */
+    public Future<String> requestedSql(String migrationId) {
+        return pool.preparedQuery("SELECT sql FROM zdm.migrations WHERE migration_id = $1").execute(Tuple.of(migrationId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
     /** Why a migration ended as it did: its stored error ({@code CODE: message}), or null when it has none. */
     public Future<String> endReason(String migrationId) {
         return pool.preparedQuery("SELECT error_code, error_message FROM zdm.migrations WHERE migration_id = $1")

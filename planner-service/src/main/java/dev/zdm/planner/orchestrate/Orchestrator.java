@@ -50,10 +50,29 @@ public final class Orchestrator {
                 .compose(existing -> {
                     if (existing == null) return plan(request, store);
                     stores.remember(id, existing.target());
-                    if (existing.terminal()) return announceEnd(store, existing);
-                    LOG.info("migration {} requested again; it is {}: resuming it where it stands", id, existing.status());
-                    return advance(existing);
+                    return store.requestedSql(id).compose(sql -> java.util.Objects.equals(sql, request.getSql())
+                            ? again(store, existing) : refuseOtherSql(request, existing));
                 });
+    }
+
+    /** The same request again (re-delivered, or resubmitted): its end told again, or the migration resumed. */
+    private Future<Void> again(MigrationStore store, MigrationState existing) {
+        if (existing.terminal()) return announceEnd(store, existing);
+        LOG.info("migration {} requested again; it is {}: resuming it where it stands", existing.migrationId(), existing.status());
+        return advance(existing);
+    }
+
+    /**
+     * A request that reuses an existing migration's id with other SQL: refused, so the submitter knows
+     * at once; the existing migration is left as it is.
+     */
+    private Future<Void> refuseOtherSql(MigrationRequested request, MigrationState existing) {
+        String id = request.getMigrationId();
+        ZdmException refused = new ZdmException(ErrorCode.INVALID_REQUEST, "migration " + id + " already exists (" + existing.status()
+                + ") with other SQL; this request is refused and that migration is left as it is: submit under a new id", request.getSource());
+        LOG.warn("request for {} refused: {}", id, refused.getMessage());
+        return publisher.publish(topics.migrationPlans(), id, PlannerEvents.rejected(request, refused))
+                .compose(x -> progress(id, "REJECTED", refused.toString(), -1, 0, null));
     }
 
     private Future<Void> plan(MigrationRequested request, MigrationStore store) {
