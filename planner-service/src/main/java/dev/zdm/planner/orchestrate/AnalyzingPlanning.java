@@ -1,5 +1,10 @@
 package dev.zdm.planner.orchestrate;
 
+import java.util.TreeSet;
+import java.util.Set;
+import java.util.List;
+import dev.zdm.planner.analyze.StatementAnalysis;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.planner.catalog.Catalog;
 import dev.zdm.planner.messaging.AnalysisEvents;
 import dev.zdm.planner.parse.SqlSplitter;
@@ -20,6 +25,16 @@ public final class AnalyzingPlanning implements Planning {
         if (planned.rejected()) throw planned.rejection();
         var analysis = planned.analysis();
         return new Result(planned.plan(), analysis.requiresZeroDowntime(), planned.recommendedStrategy(), analysis.estimatedDowntimeMs(),
-                AnalysisEvents.statements(planned));
+                AnalysisEvents.statements(planned), tables(analysis.statements()));
+    }
+
+    static Set<TableName> tables(List<StatementAnalysis> statements) {
+        Set<TableName> tables = new TreeSet<>();
+        for (StatementAnalysis s : statements) {
+            tables.addAll(s.tables());
+            s.changes().forEach(c -> tables.add(c.table()));
+        }
+        tables.removeIf(t -> t.name().startsWith("_migration_") || t.schema().equals("zdm"));
+        return tables;
     }
 }

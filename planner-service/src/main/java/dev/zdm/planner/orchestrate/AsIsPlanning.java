@@ -28,6 +28,6 @@ public final class AsIsPlanning implements Planning {
         }
         Step step = new Step.Sql("p0.s0", sql, true, lockTimeoutMs, 0);
         Phase phase = new Phase("p0", 0, "apply", "direct", PhaseKind.DB, List.of(step), List.of(), Optional.empty(), false);
-        return new Result(new Plan("direct", List.of(phase)), false, "direct", 0, List.of());
+        return new Result(new Plan("direct", List.of(phase)), false, "direct", 0, List.of(), java.util.Set.of());
     }
 }

@@ -1,5 +1,8 @@
 package dev.zdm.planner.orchestrate;
 
+import dev.zdm.domain.error.ZdmException;
+import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.events.MigrationPlanned;
 import dev.zdm.events.MigrationRequested;
 import dev.zdm.runtime.serde.EventCodec;
@@ -26,7 +29,12 @@ public final class MigrationStore {
     }
 
     /** Records a planned migration and its phases; false when the id is already known (a re-delivered request). */
-    public Future<Boolean> insert(MigrationRequested request, MigrationPlanned planned) {
+    /**
+     * Inserts the migration and its phases, and claims {@code tables} for it, in one transaction; false
+     * when the migration already exists. Fails with {@code NOT_ALLOWED} naming the holders when another
+     * migration holds one of the tables (and then inserts nothing).
+     */
+    public Future<Boolean> insert(MigrationRequested request, MigrationPlanned planned, java.util.Collection<TableName> tables) {
         return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO zdm.migrations (migration_id, target, source, sql, status, "
                         + "strategy, requires_zero_downtime, estimated_downtime_ms, phase_count, plan_event, requested_at) "
                         + "VALUES ($1, $2, $3, $4, 'PLANNED', $5, $6, $7, $8, $9, $10) ON CONFLICT (migration_id) DO NOTHING")
@@ -34,7 +42,29 @@ public final class MigrationStore {
                         planned.getRecommendedStrategy() == null ? "direct" : planned.getRecommendedStrategy(),
                         planned.getRequiresZeroDowntime(), planned.getEstimatedDowntimeMs(), planned.getPhases().size(),
                         Buffer.buffer(codec.encode(planned)), java.time.OffsetDateTime.ofInstant(request.getRequestedAt(), java.time.ZoneOffset.UTC))))
-                .compose(r -> r.rowCount() == 0 ? Future.succeededFuture(false) : insertPhases(tx, planned).map(true)));
+                .compose(r -> r.rowCount() == 0 ? Future.succeededFuture(false)
+                        : insertPhases(tx, planned).compose(v -> claim(tx, request.getMigrationId(), tables)).map(true)));
+    }
+
+    private static Future<Void> claim(SqlClient tx, String migrationId, java.util.Collection<TableName> tables) {
+        if (tables.isEmpty()) return Future.succeededFuture();
+        String[] schemas = tables.stream().map(TableName::schema).toArray(String[]::new);
+        String[] names = tables.stream().map(TableName::name).toArray(String[]::new);
+        return tx.preparedQuery("INSERT INTO zdm.claims (schema_name, table_name, migration_id) SELECT s, t, $3 FROM unnest($1::text[], $2::text[]) "
+                        + "AS c(s, t) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(schemas, names, migrationId))
+                .compose(inserted -> inserted.rowCount() == tables.size() ? Future.succeededFuture()
+                        : tx.preparedQuery("SELECT c.schema_name, c.table_name, c.migration_id, m.status FROM zdm.claims c "
+                                        + "JOIN zdm.migrations m USING (migration_id) JOIN unnest($1::text[], $2::text[]) AS w(s, t) "
+                                        + "ON w.s = c.schema_name AND w.t = c.table_name WHERE c.migration_id <> $3 ORDER BY 1, 2")
+                                .execute(Tuple.of(schemas, names, migrationId))
+                                .compose(rows -> {
+                                    List<String> held = new ArrayList<>();
+                                    rows.forEach(r -> held.add("table " + new TableName(r.getString(0), r.getString(1)).qualified() + " is held by migration "
+                                            + r.getString(2) + " (" + r.getString(3) + ")"));
+                                    return Future.failedFuture(new ZdmException(ErrorCode.NOT_ALLOWED, String.join("; ", held)
+                                            + "; one migration at a time per table: wait for it to end, or roll it back or cancel it first"));
+                                }));
     }
 
     private Future<Void> insertPhases(SqlClient tx, MigrationPlanned planned) {
@@ -128,8 +158,12 @@ public final class MigrationStore {
 
     /** Sets the migration's status and current phase (and the error when failing). */
     public Future<Void> setMigration(String migrationId, String status, int currentPhase, String errorCode, String errorMessage) {
-        return pool.preparedQuery("UPDATE zdm.migrations SET status = $2, current_phase = $3, error_code = coalesce($4, error_code), "
-                        + "error_message = coalesce($5, error_message), updated_at = now(), "
+        return pool.preparedQuery("WITH released AS (DELETE FROM zdm.claims WHERE migration_id = $1 "
+                        + "AND $2 IN ('COMPLETED', 'CANCELLED', 'ROLLED_BACK')) "
+                        + "UPDATE zdm.migrations SET status = $2, current_phase = $3, "
+                        // a migration that completes after a failed attempt no longer carries that attempt's error
+                        + "error_code = CASE WHEN $2 = 'COMPLETED' THEN NULL ELSE coalesce($4, error_code) END, "
+                        + "error_message = CASE WHEN $2 = 'COMPLETED' THEN NULL ELSE coalesce($5, error_message) END, updated_at = now(), "
                         + "completed_at = CASE WHEN $2 IN ('COMPLETED', 'CANCELLED', 'ROLLED_BACK') THEN now() ELSE completed_at END "
                         + "WHERE migration_id = $1")
                 .execute(Tuple.of(migrationId, status, currentPhase, errorCode, errorMessage)).mapEmpty();

@@ -92,8 +92,13 @@ public final class Orchestrator {
     private Future<Void> start(MigrationRequested request, MigrationStore store, Planning.Result result) {
         String id = request.getMigrationId();
         var planned = PlannerEvents.planned(request, result);
-        return store.insert(request, planned)
+        return store.insert(request, planned, result.tables())
+                .transform(ar -> ar.failed() && ar.cause() instanceof ZdmException z && z.code() == ErrorCode.NOT_ALLOWED
+                        // another migration holds a table: refused and answered, nothing inserted
+                        ? store.insertRejected(request, z.code().code(), z.getMessage()).compose(v -> reject(request, z)).map((Boolean) null)
+                        : ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.<Boolean>failedFuture(ar.cause()))
                 .compose(inserted -> {
+                    if (inserted == null) return Future.succeededFuture();
                     stores.remember(id, request.getTarget());
                     if (!inserted) {
                         LOG.info("migration {} requested again; resuming it where it stands", id);
