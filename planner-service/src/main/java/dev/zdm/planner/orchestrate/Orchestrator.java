@@ -84,6 +84,12 @@ public final class Orchestrator {
                         TargetPolicy.check(request.getTarget(), result.statements(), stores.config(request.getTarget()).allow());
                     } catch (ZdmException e) {
                         return store.insertRejected(request, e.code().code(), e.getMessage()).compose(v -> reject(request, e));
+                    } catch (RuntimeException e) {
+                        // planning is pure: trying again fails the same way, and the submitter would wait for nothing
+                        LOG.error("planning {} failed unexpectedly", request.getMigrationId(), e);
+                        ZdmException defect = new ZdmException(ErrorCode.INTERNAL, "zdm could not plan this migration (a defect in zdm, "
+                                + "please report it with the migration): " + e, request.getSource());
+                        return store.insertRejected(request, defect.code().code(), defect.getMessage()).compose(v -> reject(request, defect));
                     }
                     return start(request, store, result);
                 });

@@ -70,27 +70,69 @@ final class DualWriteStrategy implements Strategy {
         Map<String, String> mapping = Map.of(x.target(), x.forward());
         Map<String, String> reverse = Map.of(x.old(), x.back());
 
-        plan.db("expand", claim).sql(addColumn(x)).undoSql("ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.target()),
-                Removes.column(x.table(), x.target())).add();
+        ColumnCarry carry = x.typeChange() ? ColumnCarry.of(table, x.old(), x.target(), ctx.catalog().table(table))
+                : new ColumnCarry(table, x.old(), x.target(), null, false, List.of(), List.of());
+        PhaseBuilder expand = plan.db("expand", claim).sql(addColumn(x));
+        if (carry.defaultExpression() != null) {
+            expand.sql("ALTER TABLE " + table.sql() + " ALTER COLUMN " + q(x.target()) + " SET DEFAULT " + carry.defaultExpression());
+        }
+        expand.undoSql("ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.target()), Removes.column(x.table(), x.target())).add();
         plan.db("sync-and-backfill", claim)
                 .step(id -> new Step.Sync(id, SyncAction.START, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse))
                 .step(id -> new Step.Backfill(id, table, keys.get(0), q(x.target()) + " = " + x.forward(),
                         q(x.target()) + " IS DISTINCT FROM " + x.forward(), ctx.batch()))
                 .undo(id -> new Step.Sync(id, SyncAction.STOP, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse)).add();
+        if (!carry.indexes().isEmpty()) {
+            PhaseBuilder indexes = plan.db("carry-indexes", claim);
+            for (ColumnCarry.Index i : carry.indexes()) {
+                TableName name = new TableName(table.schema(), i.temporary());
+                indexes.step(id -> new Step.CreateIndexConcurrently(id, table.schema(), i.temporary(), i.createConcurrently()))
+                        .undoSqlOutsideTransaction("DROP INDEX CONCURRENTLY IF EXISTS " + name.sql(), Removes.index(name));
+            }
+            indexes.add();
+        }
         plan.app("read-new-write-both", claim, ctx.gate(0));
         plan.db("reverse-sync", claim)
                 .step(id -> new Step.Sync(id, SyncAction.REVERSE, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse))
                 .undo(id -> new Step.Sync(id, SyncAction.START, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse)).add();
         plan.app("use-new-only", claim, ctx.gate(1));
+        carryConstraints(claim, plan, carry);
         plan.db("verify", claim).step(id -> new Step.Verify(id, table, table, keys, mapping)).add();
         PhaseBuilder contract = plan.db("contract", claim).pointOfNoReturn()
                 .step(id -> new Step.Sync(id, SyncAction.STOP, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse));
         if (x.typeChange()) {
             contract.sql(swap(x));
+            carry.afterSwap().forEach(contract::sql);
         } else {
             contract.sql("ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.old()));
         }
         contract.add();
+    }
+
+    /**
+     * The old column's CHECKs and NOT NULL rebuilt on the new one while the application writes only the
+     * new one: NOT VALID (no scan under a lock), then VALIDATE (a scan that blocks no writes).
+     */
+    private static void carryConstraints(Claim claim, PlanBuilder plan, ColumnCarry carry) {
+        if (carry.checks().isEmpty() && !carry.notNull()) return;
+        TableName t = carry.table();
+        List<String> names = new java.util.ArrayList<>();
+        PhaseBuilder add = plan.db("carry-constraints", claim);
+        for (ColumnCarry.Check c : carry.checks()) {
+            add.sql(SqlText.ifNoConstraint(t, c.temporary(), "ADD CONSTRAINT " + q(c.temporary()) + " " + c.definition() + " NOT VALID"))
+                    .undoSql("ALTER TABLE " + t.sql() + " DROP CONSTRAINT IF EXISTS " + q(c.temporary()), Removes.constraint(t, c.temporary()));
+            names.add(c.temporary());
+        }
+        if (carry.notNull()) {
+            String check = carry.notNullCheck();
+            add.sql(SqlText.ifNoConstraint(t, check, "ADD CONSTRAINT " + q(check) + " CHECK (" + q(carry.target()) + " IS NOT NULL) NOT VALID"))
+                    .undoSql("ALTER TABLE " + t.sql() + " DROP CONSTRAINT IF EXISTS " + q(check), Removes.constraint(t, check));
+            names.add(check);
+        }
+        add.add();
+        PhaseBuilder validate = plan.db("validate-carried", claim);
+        names.forEach(n -> validate.sql("ALTER TABLE " + t.sql() + " VALIDATE CONSTRAINT " + q(n)));
+        validate.add();
     }
 
     /** ADD COLUMN of the target; when the catalog does not know the old type, it is looked up when the step runs. */

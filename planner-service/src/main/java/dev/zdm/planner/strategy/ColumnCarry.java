@@ -1,0 +1,152 @@
+package dev.zdm.planner.strategy;
+
+import static dev.zdm.planner.strategy.SqlText.lit;
+import static dev.zdm.planner.strategy.SqlText.q;
+
+import dev.zdm.domain.sql.Identifiers;
+import dev.zdm.domain.sql.TableName;
+import dev.zdm.planner.catalog.ColumnInfo;
+import dev.zdm.planner.catalog.ConstraintInfo;
+import dev.zdm.planner.catalog.IndexInfo;
+import dev.zdm.planner.catalog.TableStats;
+import dev.zdm.planner.parse.SqlLexer;
+import dev.zdm.planner.parse.Token;
+import dev.zdm.planner.parse.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a column's type change through a new column must carry over so the column ends as it was,
+ * type aside: its default, NOT NULL, the CHECK constraints and the indexes on it (a plain ADD of
+ * {@code b_new} would end as a nullable column without default, check or index). Read from the live
+ * catalog; each is rebuilt on the new column without blocking (indexes concurrently, checks NOT
+ * VALID then VALIDATE, NOT NULL through a validated check) and takes its old name when the columns
+ * swap. Pure.
+ *
+ * @param defaultExpression the old column's default, or null
+ * @param notNull           whether the old column is NOT NULL
+ * @param checks            CHECK constraints over the old column
+ * @param indexes           indexes over the old column (not the primary key)
+ */
+record ColumnCarry(TableName table, String old, String target, String defaultExpression, boolean notNull,
+                   List<Check> checks, List<Index> indexes) {
+    /** A CHECK rebuilt on the new column as {@code temporary}, renamed back to {@code name} after the swap. */
+    record Check(String name, String temporary, String definition) {
+    }
+
+    /**
+     * An index rebuilt concurrently on the new column as {@code temporary}; after the swap renamed
+     * back to {@code name}, or attached as the UNIQUE constraint {@code name} when one used it.
+     */
+    record Index(String name, String temporary, String createConcurrently, boolean constraint) {
+    }
+
+    static ColumnCarry of(TableName table, String old, String target, Optional<TableStats> live) {
+        if (live.isEmpty()) return new ColumnCarry(table, old, target, null, false, List.of(), List.of());
+        TableStats t = live.get();
+        Optional<ColumnInfo> column = t.column(old);
+        List<Check> checks = new ArrayList<>();
+        for (ConstraintInfo c : t.constraints()) {
+            if (c.type() != ConstraintInfo.Type.CHECK || c.definition() == null || !references(c.definition(), old)) continue;
+            checks.add(new Check(c.name(), temporary(c.name()), rename(c.definition(), old, target, 0)));
+        }
+        Set<String> uniqueConstraints = new java.util.HashSet<>();
+        t.constraints().stream().filter(c -> c.type() == ConstraintInfo.Type.UNIQUE).forEach(c -> uniqueConstraints.add(c.name()));
+        List<Index> indexes = new ArrayList<>();
+        List<String> primaryKey = t.primaryKey();
+        for (IndexInfo i : t.indexes()) {
+            if (!i.valid() || i.definition() == null || !i.columns().contains(old) || i.columns().equals(primaryKey)) continue;
+            String name = temporary(i.name());
+            String create = SqlText.concurrently(renameIndex(rename(i.definition(), old, target, columnsStart(i.definition())), i.name(), name));
+            indexes.add(new Index(i.name(), name, create, uniqueConstraints.contains(i.name())));
+        }
+        return new ColumnCarry(table, old, target, column.map(ColumnInfo::defaultExpression).orElse(null),
+                column.map(ColumnInfo::notNull).orElse(false), checks, indexes);
+    }
+
+    /** The CHECK that proves the new column NOT NULL before the swap sets it (no scan under the swap's lock). */
+    String notNullCheck() {
+        return temporary(table.name() + "_" + target + "_not_null");
+    }
+
+    /** After the swap: NOT NULL, then every check and index under its old name. Each statement may run again. */
+    List<String> afterSwap() {
+        List<String> out = new ArrayList<>();
+        String t = table.sql();
+        if (notNull) {
+            out.add("ALTER TABLE " + t + " ALTER COLUMN " + q(old) + " SET NOT NULL");
+            out.add("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(notNullCheck()));
+        }
+        for (Check c : checks) out.add(renameConstraint(c.temporary(), c.name()));
+        for (Index i : indexes) {
+            out.add(i.constraint()
+                    ? SqlText.ifNoConstraint(table, i.name(), "ADD CONSTRAINT " + q(i.name()) + " UNIQUE USING INDEX " + q(i.temporary()))
+                    : "ALTER INDEX IF EXISTS " + new TableName(table.schema(), i.temporary()).sql() + " RENAME TO " + q(i.name()));
+        }
+        return out;
+    }
+
+    private String renameConstraint(String from, String to) {
+        return "DO $zdm$ BEGIN\n"
+                + "  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = " + lit(table.qualified()) + "::regclass AND conname = " + lit(from) + ") THEN\n"
+                + "    ALTER TABLE " + table.sql() + " RENAME CONSTRAINT " + q(from) + " TO " + q(to) + ";\n"
+                + "  END IF;\nEND $zdm$";
+    }
+
+    /** {@code name} with a {@code _zdm_new} suffix, within PostgreSQL's 63 bytes. */
+    static String temporary(String name) {
+        String suffix = "_zdm_new";
+        String base = name.length() + suffix.length() > 63 ? name.substring(0, 63 - suffix.length()) : name;
+        return base + suffix;
+    }
+
+    static boolean references(String sql, String column) {
+        return SqlLexer.tokenize("<definition>", sql).stream().anyMatch(t -> isColumn(t, column));
+    }
+
+    /**
+     * {@code sql} with every reference to column {@code from} (bare or quoted) at or after offset
+     * {@code start} made a reference to {@code to}; a function of that name is left alone.
+     */
+    static String rename(String sql, String from, String to, int start) {
+        List<Token> tokens = SqlLexer.tokenize("<definition>", sql);
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.start() < start) continue;
+            boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
+            if (!isColumn(t, from) || call) continue;
+            out.append(sql, copied, t.start()).append(Identifiers.quote(to));
+            copied = t.end();
+        }
+        return out.append(sql.substring(copied)).toString();
+    }
+
+    private static boolean isColumn(Token t, String column) {
+        return (t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER) && t.value().equals(column);
+    }
+
+    /** Where an index definition's column list starts: the first {@code (} after {@code ON} (so a table named like the column stays). */
+    private static int columnsStart(String definition) {
+        boolean on = false;
+        for (Token t : SqlLexer.tokenize("<definition>", definition)) {
+            if (t.isWord("on")) on = true;
+            else if (on && t.isSymbol("(")) return t.start();
+        }
+        return definition.length();
+    }
+
+    /** {@code CREATE [UNIQUE] INDEX name ON ...} with the index's name replaced. */
+    private static String renameIndex(String definition, String from, String to) {
+        List<Token> tokens = SqlLexer.tokenize("<definition>", definition);
+        for (Token t : tokens) {
+            if ((t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER) && t.value().equals(from)) {
+                return definition.substring(0, t.start()) + Identifiers.quote(to) + definition.substring(t.end());
+            }
+        }
+        throw new IllegalArgumentException("index definition does not name " + from + ": " + definition);
+    }
+}

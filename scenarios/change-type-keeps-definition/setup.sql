@@ -1,0 +1,4 @@
+CREATE TABLE meters (id bigserial PRIMARY KEY, code text NOT NULL, b int NOT NULL DEFAULT 5 CONSTRAINT b_not_negative CHECK (b >= 0), note text);
+CREATE INDEX meters_b_idx ON meters (b);
+INSERT INTO meters (code, b) SELECT 'm' || g, g % 1000 FROM generate_series(1, 6000) g;
+ANALYZE;
