@@ -52,18 +52,59 @@ final class StatusCommand implements Callable<Integer> {
                 }
             }
         }
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl())) {
+            slots(c, rows);
+        }
         print(rows);
         return 0;
     }
+
+    /**
+     * zdm's replication slots in this database, with the WAL each retains and the migration that holds
+     * it: a FAILED migration keeps its slot (a resume needs it) and retains WAL until it is rolled back
+     * or cancelled, which the row says.
+     */
+    private void slots(Connection c, List<String[]> rows) throws java.sql.SQLException {
+        boolean sessions;
+        try (var rs = c.createStatement().executeQuery("SELECT to_regclass('zdm.sync_sessions') IS NOT NULL")) {
+            rs.next();
+            sessions = rs.getBoolean(1);
+        }
+        String owner = sessions ? "(SELECT ss.migration_id FROM zdm.sync_sessions ss WHERE ss.slot_name = s.slot_name)" : "NULL::text";
+        String sql = "SELECT s.slot_name, o.migration_id, m.status, pg_size_pretty(pg_wal_lsn_diff(pg_current_wal_lsn(), "
+                + "coalesce(s.restart_lsn, pg_current_wal_lsn()))), to_char(now(), 'YYYY-MM-DD HH24:MI:SS') "
+                + "FROM pg_replication_slots s CROSS JOIN LATERAL (SELECT " + owner + " AS migration_id) o "
+                + "LEFT JOIN zdm.migrations m ON m.migration_id = o.migration_id "
+                + "WHERE s.database = current_database() AND s.slot_name LIKE 'zdm\\_%' ORDER BY s.slot_name";
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                String migration = rs.getString(2);
+                if (migrationId != null && !migrationId.equals(migration)) continue;
+                String status = rs.getString(3);
+                String detail = "retains " + rs.getString(4) + " of WAL" + (migration == null ? ", no migration holds it; drop it, or set "
+                        + "sync.dropOrphanSlots=true" : " for migration " + migration + ("FAILED".equals(status)
+                        ? "; roll the migration back or cancel it to release it" : ""));
+                rows.add(new String[] {"slot", rs.getString(1), migration == null ? "orphaned" : status, detail, "", rs.getString(5)});
+            }
+        }
+    }
+
+    /** Columns in print order: the detail last and never cut, since it says what to do. */
+    private static final int[] ORDER = {0, 1, 2, 4, 5, 3};
 
     private static void print(List<String[]> rows) {
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i] == null ? 0 : Math.min(r[i].length(), 60));
         for (String[] r : rows) {
             StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                String cell = r[i] == null ? "" : r[i].length() > 60 ? r[i].substring(0, 57) + "..." : r[i];
-                line.append(String.format("%-" + (width[i] + 2) + "s", cell));
+            for (int k = 0; k < ORDER.length; k++) {
+                int i = ORDER[k];
+                String cell = r[i] == null ? "" : r[i];
+                if (k < ORDER.length - 1) {
+                    if (cell.length() > 60) cell = cell.substring(0, 57) + "...";
+                    cell = String.format("%-" + (width[i] + 2) + "s", cell);
+                }
+                line.append(cell);
             }
             System.out.println(line.toString().stripTrailing());
         }

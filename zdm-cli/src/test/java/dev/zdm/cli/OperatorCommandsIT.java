@@ -76,9 +76,23 @@ class OperatorCommandsIT {
                 + "VALUES ('target:main', 'main', 'open', 3, now(), 'lock wait 5000 ms > 2000 ms') ON CONFLICT (breaker_name) DO UPDATE "
                 + "SET state = 'open', failure_count = 3, opened_at = now(), last_reason = EXCLUDED.last_reason, updated_at = now()");
 
-        String status = run("status", "--pg", infra.jdbcUrl());
+        exec(infra, "SELECT pg_create_logical_replication_slot('zdm_status_orphan', 'pgoutput');"
+                + "SELECT pg_create_logical_replication_slot('zdm_status_failed', 'pgoutput');"
+                + "INSERT INTO zdm.migrations (migration_id, target, sql, status) VALUES ('status-failed', 'main', 'SELECT 1', 'FAILED');"
+                + "INSERT INTO zdm.sync_sessions (migration_id, target, slot_name, state, session) VALUES ('status-failed', 'main', 'zdm_status_failed', 'FAILED', '{}')");
+        String status;
+        try {
+            status = run("status", "--pg", infra.jdbcUrl());
+        } finally {
+            exec(infra, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name IN ('zdm_status_orphan', 'zdm_status_failed');"
+                    + "DELETE FROM zdm.sync_sessions WHERE migration_id = 'status-failed'; DELETE FROM zdm.migrations WHERE migration_id = 'status-failed'");
+        }
         assertThat(status).contains("migration").contains("status-1").contains("COMPLETED")
                 .contains("breaker").contains("target:main").contains("open");
+        assertThat(status.lines().filter(l -> l.contains("zdm_status_orphan")).findFirst().orElseThrow())
+                .contains("slot").contains("orphaned").contains("of WAL, no migration holds it");
+        assertThat(status.lines().filter(l -> l.contains("zdm_status_failed")).findFirst().orElseThrow())
+                .contains("FAILED").contains("for migration status-failed; roll the migration back or cancel it to release it");
 
         String reset = run("breaker", "reset", "target:main", "--pg", infra.jdbcUrl(), "--kafka", infra.kafkaBootstrap(),
                 "--topic-prefix", infra.topicPrefix());
