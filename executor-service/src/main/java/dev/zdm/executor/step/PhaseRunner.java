@@ -1,5 +1,6 @@
 package dev.zdm.executor.step;
 
+import dev.zdm.runtime.messaging.Errors;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.Phase;
@@ -37,9 +38,25 @@ public final class PhaseRunner {
         Phase phase = ctx.phase();
         List<Step> steps = ctx.direction().equals("ROLLBACK") ? phase.rollback() : phase.steps();
         boolean forward = !ctx.direction().equals("ROLLBACK");
+        List<String> applied = new java.util.ArrayList<>();
         Future<Long> chain = forward ? Preexisting.note(ctx).map(0L) : Future.succeededFuture(0L);
-        for (Step step : steps) chain = chain.compose(total -> once(ctx, step).map(rows -> total + rows));
-        return chain;
+        for (Step step : steps) {
+            chain = chain.compose(total -> once(ctx, step).map(rows -> {
+                applied.add(step.id());
+                return total + rows;
+            }));
+        }
+        return chain.recover(e -> Future.failedFuture(halfApplied(Errors.classify(e, phase.id()), applied, steps.size())));
+    }
+
+    /**
+     * The failure of a phase that stopped part way, saying which of its steps are applied: they stay
+     * applied (a resume skips them, a rollback undoes them), so an operator must know.
+     */
+    static ZdmException halfApplied(ZdmException e, List<String> applied, int total) {
+        String which = applied.isEmpty() ? "none of its " + total + " steps applied" : applied.size() + " of its " + total
+                + " steps applied (" + String.join(", ", applied) + "); a resume skips them, a rollback undoes them";
+        return new ZdmException(e.code(), e.getMessage() + "; " + which, e.location(), e.sqlState(), e);
     }
 
     private Future<Long> once(StepContext ctx, Step step) {
