@@ -7,6 +7,7 @@ import dev.zdm.events.ControlCommand;
 import dev.zdm.events.DeploymentEvent;
 import dev.zdm.events.MigrationRequested;
 import dev.zdm.events.PhaseResult;
+import dev.zdm.events.SyncStatus;
 import dev.zdm.planner.PlannerConfig;
 import dev.zdm.planner.orchestrate.Controls;
 import dev.zdm.planner.orchestrate.Orchestrator;
@@ -65,6 +66,7 @@ public final class PlannerVerticle extends VerticleBase {
             return orchestrator.onRequest(request);
         }));
         consume("results", topics.phaseResults(), typed(PhaseResult.class, orchestrator::onResult));
+        consume("sync-status", topics.syncStatus(), typed(SyncStatus.class, orchestrator::onSyncStatus));
         consume("deployments", topics.deployments(), signed(tokens, Role.DEPLOYER, DeploymentEvent.class, (deployment, sender) -> {
             Inputs.requireName("service", deployment.getService());
             Inputs.requireName("version", deployment.getVersion());

@@ -6,6 +6,7 @@ import dev.zdm.events.DeploymentEvent;
 import dev.zdm.events.MigrationRequested;
 import dev.zdm.events.Phase;
 import dev.zdm.events.PhaseResult;
+import dev.zdm.events.SyncStatus;
 import dev.zdm.planner.catalog.CatalogReader;
 import dev.zdm.planner.orchestrate.MigrationState.PhaseState;
 import dev.zdm.runtime.kafka.EventPublisher;
@@ -237,6 +238,27 @@ public final class Orchestrator {
                 .compose(x -> store.history(s.migrationId(), result.getPhaseIndex(), "FAILED", error))
                 .compose(x -> progress(s.migrationId(), "FAILED", "phase " + phase.getName() + " failed: " + error
                         + " (resume retries it, rollback undoes completed phases)", result.getPhaseIndex(), s.phaseCount(), phase));
+    }
+
+    /**
+     * A sync that dies on its own while its migration waits for a deployment: nothing keeps the new
+     * shape in step any more, and no step is there to hear it, so the migration fails at once with the
+     * sync's error instead of at its next phase. A failure while a phase runs is that phase's to report.
+     */
+    public Future<Void> onSyncStatus(SyncStatus status) {
+        if (!"FAILED".equals(status.getState())) return Future.succeededFuture();
+        return stores.find(status.getMigrationId()).compose(s -> {
+            if (s == null || !s.status().equals(MigrationState.WAITING_DEPLOYMENT)) return Future.succeededFuture();
+            MigrationStore store = stores.store(s.target());
+            String code = status.getError() == null ? ErrorCode.INTERNAL.code() : status.getError().getCode();
+            String error = "the sync" + (status.getSlotName() == null ? "" : " (" + status.getSlotName() + ")") + " failed while the migration waited for a deployment: "
+                    + (status.getError() == null ? "no reason given" : status.getError().getCode() + ": " + status.getError().getMessage())
+                    + "; nothing keeps the new shape in step: roll the migration back (its completed phases are undone)";
+            LOG.warn("migration {} failed: {}", s.migrationId(), error);
+            return store.setMigration(s.migrationId(), MigrationState.FAILED, s.currentPhase(), code, error)
+                    .compose(x -> store.history(s.migrationId(), s.currentPhase(), "FAILED", error))
+                    .compose(x -> progress(s.migrationId(), "FAILED", error, s.currentPhase(), s.phaseCount(), s.phase(s.currentPhase())));
+        });
     }
 
     /** Remembers the deployment and releases every phase that waited for it. */
