@@ -50,14 +50,14 @@ public final class CatalogReader {
                 .compose(rows -> {
                     rows.forEach(r -> tables.put(r.getLong("oid"), new Building(r)));
                     return client.query("SELECT a.attrelid::bigint, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                            + "pg_get_expr(d.adbin, d.adrelid), pg_get_serial_sequence(a.attrelid::regclass::text, a.attname) "
+                            + "pg_get_expr(d.adbin, d.adrelid), pg_get_serial_sequence(a.attrelid::regclass::text, a.attname), col_description(a.attrelid, a.attnum) "
                             + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
                             + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                             + "WHERE a.attnum > 0 AND NOT a.attisdropped AND " + USER_TABLES + " ORDER BY a.attrelid, a.attnum").execute();
                 })
                 .compose(rows -> {
                     rows.forEach(r -> on(tables, r, t -> t.columns.add(new ColumnInfo(r.getString(1), r.getString(2), r.getBoolean(3),
-                            r.getString(4), r.getString(5)))));
+                            r.getString(4), r.getString(5), r.getString(6)))));
                     return client.query("SELECT i.indrelid::bigint, ic.relname, pg_relation_size(i.indexrelid), i.indisunique, "
                             + "i.indisvalid, pg_get_indexdef(i.indexrelid), CASE WHEN i.indpred IS NULL AND i.indexprs IS NULL THEN "
                             + "ARRAY(SELECT a.attname FROM unnest(i.indkey[0:i.indnkeyatts - 1]) WITH ORDINALITY AS k(attnum, ord) "

@@ -10,11 +10,17 @@ import java.util.Objects;
  * @param notNull           whether it has a NOT NULL constraint
  * @param defaultExpression its default as SQL, or null
  * @param sequence          the sequence it draws from (serial or identity), or null
+ * @param comment           its comment, or null
  */
-public record ColumnInfo(String name, String type, boolean notNull, String defaultExpression, String sequence) {
+public record ColumnInfo(String name, String type, boolean notNull, String defaultExpression, String sequence, String comment) {
     public ColumnInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
+    }
+
+    /** A column without a comment. */
+    public ColumnInfo(String name, String type, boolean notNull, String defaultExpression, String sequence) {
+        this(name, type, notNull, defaultExpression, sequence, null);
     }
 
     /** A plain nullable column without default. */

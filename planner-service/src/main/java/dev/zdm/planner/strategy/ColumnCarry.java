@@ -27,10 +27,12 @@ import java.util.Set;
  *
  * @param defaultExpression the old column's default, or null
  * @param notNull           whether the old column is NOT NULL
- * @param checks            CHECK constraints over the old column
+ * @param comment           the old column's comment, or null
+ * @param checks            CHECK constraints over the old column, and foreign keys from it (rebuilt the
+ *                          same way: NOT VALID, then VALIDATE)
  * @param indexes           indexes over the old column (not the primary key)
  */
-record ColumnCarry(TableName table, String old, String target, String defaultExpression, boolean notNull,
+record ColumnCarry(TableName table, String old, String target, String defaultExpression, boolean notNull, String comment,
                    List<Check> checks, List<Index> indexes) {
     /** A CHECK rebuilt on the new column as {@code temporary}, renamed back to {@code name} after the swap. */
     record Check(String name, String temporary, String definition) {
@@ -44,13 +46,19 @@ record ColumnCarry(TableName table, String old, String target, String defaultExp
     }
 
     static ColumnCarry of(TableName table, String old, String target, Optional<TableStats> live) {
-        if (live.isEmpty()) return new ColumnCarry(table, old, target, null, false, List.of(), List.of());
+        if (live.isEmpty()) return none(table, old, target);
         TableStats t = live.get();
         Optional<ColumnInfo> column = t.column(old);
         List<Check> checks = new ArrayList<>();
         for (ConstraintInfo c : t.constraints()) {
-            if (c.type() != ConstraintInfo.Type.CHECK || c.definition() == null || !references(c.definition(), old)) continue;
-            checks.add(new Check(c.name(), temporary(c.name()), rename(c.definition(), old, target, 0)));
+            if (c.definition() == null) continue;
+            if (c.type() == ConstraintInfo.Type.CHECK && references(c.definition(), old)) {
+                checks.add(new Check(c.name(), temporary(c.name()), rename(c.definition(), old, target, 0)));
+            } else if (c.type() == ConstraintInfo.Type.FOREIGN_KEY && references(localColumns(c.definition()), old)) {
+                // only the local column list: the referenced table may have a column of the same name
+                String local = localColumns(c.definition());
+                checks.add(new Check(c.name(), temporary(c.name()), rename(local, old, target, 0) + c.definition().substring(local.length())));
+            }
         }
         Set<String> uniqueConstraints = new java.util.HashSet<>();
         t.constraints().stream().filter(c -> c.type() == ConstraintInfo.Type.UNIQUE).forEach(c -> uniqueConstraints.add(c.name()));
@@ -63,7 +71,20 @@ record ColumnCarry(TableName table, String old, String target, String defaultExp
             indexes.add(new Index(i.name(), name, create, uniqueConstraints.contains(i.name())));
         }
         return new ColumnCarry(table, old, target, column.map(ColumnInfo::defaultExpression).orElse(null),
-                column.map(ColumnInfo::notNull).orElse(false), checks, indexes);
+                column.map(ColumnInfo::notNull).orElse(false), column.map(ColumnInfo::comment).orElse(null), checks, indexes);
+    }
+
+    /** Nothing to carry (a rename, or no catalog). */
+    static ColumnCarry none(TableName table, String old, String target) {
+        return new ColumnCarry(table, old, target, null, false, null, List.of(), List.of());
+    }
+
+    /** {@code FOREIGN KEY (a, b)} of a foreign key's definition, up to {@code REFERENCES}. */
+    private static String localColumns(String definition) {
+        for (Token t : SqlLexer.tokenize("<definition>", definition)) {
+            if (t.isWord("references")) return definition.substring(0, t.start());
+        }
+        return definition;
     }
 
     /** The CHECK that proves the new column NOT NULL before the swap sets it (no scan under the swap's lock). */
@@ -80,6 +101,7 @@ record ColumnCarry(TableName table, String old, String target, String defaultExp
             out.add("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(notNullCheck()));
         }
         for (Check c : checks) out.add(renameConstraint(c.temporary(), c.name()));
+        if (comment != null) out.add("COMMENT ON COLUMN " + t + "." + q(old) + " IS " + lit(comment));
         for (Index i : indexes) {
             out.add(i.constraint()
                     ? SqlText.ifNoConstraint(table, i.name(), "ADD CONSTRAINT " + q(i.name()) + " UNIQUE USING INDEX " + q(i.temporary()))

@@ -71,7 +71,7 @@ final class DualWriteStrategy implements Strategy {
         Map<String, String> reverse = Map.of(x.old(), x.back());
 
         ColumnCarry carry = x.typeChange() ? ColumnCarry.of(table, x.old(), x.target(), ctx.catalog().table(table))
-                : new ColumnCarry(table, x.old(), x.target(), null, false, List.of(), List.of());
+                : ColumnCarry.none(table, x.old(), x.target());
         PhaseBuilder expand = plan.db("expand", claim).sql(addColumn(x));
         if (carry.defaultExpression() != null) {
             expand.sql("ALTER TABLE " + table.sql() + " ALTER COLUMN " + q(x.target()) + " SET DEFAULT " + carry.defaultExpression());

@@ -50,6 +50,18 @@ class ColumnCarryTest {
     }
 
     @Test
+    void a_foreign_key_from_the_column_and_its_comment_are_carried_and_the_referenced_column_keeps_its_name() {
+        TableStats t = new TableStats("public", "meters", 10, 8192,
+                List.of(new ColumnInfo("id", "bigint", true, null, null), new ColumnInfo("level", "integer", false, null, null, "the meter's level")),
+                List.of(), List.of(new ConstraintInfo("meters_level_fkey", ConstraintInfo.Type.FOREIGN_KEY,
+                        "FOREIGN KEY (level) REFERENCES levels(level)", true, new TableName("public", "levels"))), List.of());
+        ColumnCarry carry = ColumnCarry.of(new TableName("public", "meters"), "level", "level_new", Optional.of(t));
+        assertThat(carry.checks()).containsExactly(new ColumnCarry.Check("meters_level_fkey", "meters_level_fkey_zdm_new",
+                "FOREIGN KEY (level_new) REFERENCES levels(level)"));
+        assertThat(carry.afterSwap()).last().isEqualTo("COMMENT ON COLUMN meters.level IS 'the meter''s level'");
+    }
+
+    @Test
     void a_table_named_like_the_column_and_a_function_named_like_it_stay() {
         assertThat(ColumnCarry.rename("CHECK ((lower(lower) <> ''::text))", "lower", "lower_new", 0))
                 .isEqualTo("CHECK ((lower(lower_new) <> ''::text))");
