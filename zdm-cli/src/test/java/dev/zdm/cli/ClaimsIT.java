@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * One migration at a time per table: while a dual-write rename of {@code accounts} waits for its
  * deployment, a second migration of {@code accounts} is refused naming the holder, one on another
- * table runs; once the first is rolled back its claim ends and the second goes through.
+ * table runs; once the first is rolled back its claim ends and the second goes through. A failed
+ * migration keeps its claim; resumed to completion, it releases it and keeps no earlier error.
  */
 @ExtendWith(ZdmInfraExtension.class)
 class ClaimsIT {
@@ -20,7 +21,7 @@ class ClaimsIT {
 
     @BeforeEach
     void start(TestInfra infra) throws Exception {
-        TestPipeline.exec(infra, "DROP SCHEMA IF EXISTS zdm CASCADE; DROP TABLE IF EXISTS accounts, invoices;"
+        TestPipeline.exec(infra, "DROP SCHEMA IF EXISTS zdm CASCADE; DROP TABLE IF EXISTS accounts, invoices, readings;"
                 + "CREATE TABLE accounts (id bigserial PRIMARY KEY, email text); INSERT INTO accounts (email) SELECT 'u' || g FROM generate_series(1, 500) g;"
                 + "CREATE TABLE invoices (id bigserial PRIMARY KEY, total int)");
         zdm = new TestPipeline(infra);
@@ -29,6 +30,23 @@ class ClaimsIT {
     @AfterEach
     void stop() {
         if (zdm != null) zdm.close();
+    }
+
+    @Test
+    void a_failed_migration_keeps_its_claim_and_once_resumed_to_completion_carries_no_earlier_error() throws Exception {
+        zdm.exec("CREATE TABLE readings (id bigserial PRIMARY KEY, v int); INSERT INTO readings (v) SELECT g - 3 FROM generate_series(1, 100) g");
+        zdm.submit("claim-check", "ALTER TABLE readings ADD CONSTRAINT readings_v_positive CHECK (v > 0);");
+        zdm.await("claim-check", e -> e.getState().equals("FAILED"));
+        assertThat(zdm.query("SELECT error_code IS NOT NULL FROM zdm.migrations WHERE migration_id = 'claim-check'")).isEqualTo("t");
+        assertThat(zdm.query("SELECT migration_id FROM zdm.claims WHERE table_name = 'readings'")).as("a failed migration keeps its claim")
+                .isEqualTo("claim-check");
+
+        zdm.exec("UPDATE readings SET v = 1 WHERE v <= 0");
+        zdm.control("claim-check", "RESUME");
+        zdm.await("claim-check", e -> e.getState().equals("COMPLETED") && "planner".equals(e.getSource()));
+        assertThat(zdm.query("SELECT coalesce(error_code, 'none') || ' ' || coalesce(error_message, 'none') FROM zdm.migrations "
+                + "WHERE migration_id = 'claim-check'")).isEqualTo("none none");
+        assertThat(zdm.query("SELECT count(*) FROM zdm.claims")).isEqualTo("0");
     }
 
     @Test
