@@ -28,12 +28,14 @@ import java.util.Set;
  * @param defaultExpression the old column's default, or null
  * @param notNull           whether the old column is NOT NULL
  * @param comment           the old column's comment, or null
+ * @param sequence          the sequence the old column owns (serial), handed to the new column before
+ *                          the old one is dropped (which would drop it), or null
  * @param checks            CHECK constraints over the old column, and foreign keys from it (rebuilt the
  *                          same way: NOT VALID, then VALIDATE)
  * @param indexes           indexes over the old column (not the primary key)
  */
 record ColumnCarry(TableName table, String old, String target, String defaultExpression, boolean notNull, String comment,
-                   List<Check> checks, List<Index> indexes) {
+                   String sequence, List<Check> checks, List<Index> indexes) {
     /** A CHECK rebuilt on the new column as {@code temporary}, renamed back to {@code name} after the swap. */
     record Check(String name, String temporary, String definition) {
     }
@@ -71,12 +73,35 @@ record ColumnCarry(TableName table, String old, String target, String defaultExp
             indexes.add(new Index(i.name(), name, create, uniqueConstraints.contains(i.name())));
         }
         return new ColumnCarry(table, old, target, column.map(ColumnInfo::defaultExpression).orElse(null),
-                column.map(ColumnInfo::notNull).orElse(false), column.map(ColumnInfo::comment).orElse(null), checks, indexes);
+                column.map(ColumnInfo::notNull).orElse(false), column.map(ColumnInfo::comment).orElse(null),
+                column.map(ColumnInfo::sequence).orElse(null), checks, indexes);
     }
 
     /** Nothing to carry (a rename, or no catalog). */
     static ColumnCarry none(TableName table, String old, String target) {
-        return new ColumnCarry(table, old, target, null, false, null, List.of(), List.of());
+        return new ColumnCarry(table, old, target, null, false, null, null, List.of(), List.of());
+    }
+
+    /**
+     * The columns a foreign key's definition references: {@code FOREIGN KEY (a) REFERENCES t(x, y)}
+     * gives x and y; empty when it names none (the referenced table's primary key).
+     */
+    static List<String> referencedColumns(String definition) {
+        List<String> out = new ArrayList<>();
+        boolean afterReferences = false;
+        boolean inList = false;
+        for (Token t : SqlLexer.tokenize("<definition>", definition)) {
+            if (t.isWord("references")) {
+                afterReferences = true;
+            } else if (afterReferences && !inList && t.isSymbol("(")) {
+                inList = true;
+            } else if (inList && t.isSymbol(")")) {
+                break;
+            } else if (inList && (t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER)) {
+                out.add(t.value());
+            }
+        }
+        return out;
     }
 
     /** {@code FOREIGN KEY (a, b)} of a foreign key's definition, up to {@code REFERENCES}. */

@@ -1,5 +1,9 @@
 package dev.zdm.planner.strategy;
 
+import dev.zdm.planner.catalog.TableStats;
+import dev.zdm.planner.catalog.Dependent;
+import dev.zdm.domain.error.ZdmException;
+import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.plan.Removes;
 import dev.zdm.domain.plan.Step;
 import dev.zdm.domain.plan.SyncAction;
@@ -65,6 +69,7 @@ final class DualWriteStrategy implements Strategy {
 
     private void phases(Claim claim, PlanBuilder plan, Shape x) {
         PlanContext ctx = claim.context();
+        ctx.catalog().table(x.table()).ifPresent(t -> refuseKeyColumn(claim, t, x.old()));
         List<String> keys = ctx.keyColumns(x.table());
         TableName table = x.table();
         Map<String, String> mapping = Map.of(x.target(), x.forward());
@@ -101,7 +106,7 @@ final class DualWriteStrategy implements Strategy {
         PhaseBuilder contract = plan.db("contract", claim).pointOfNoReturn()
                 .step(id -> new Step.Sync(id, SyncAction.STOP, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse));
         if (x.typeChange()) {
-            contract.sql(swap(x));
+            contract.sql(swap(x, carry.sequence()));
             carry.afterSwap().forEach(contract::sql);
         } else {
             contract.sql("ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.old()));
@@ -145,10 +150,38 @@ final class DualWriteStrategy implements Strategy {
                 + "::regclass AND attname = " + lit(x.old()) + "));\nEND $zdm$";
     }
 
-    /** Drops the old column and gives its name to the new one, in one transaction, only while the new one exists. */
-    private static String swap(Shape x) {
+    /**
+     * The primary key, and a column other tables' foreign keys reference, cannot go through a column
+     * swap: dropping the old column drops the key and the references with it. Refused before anything
+     * runs, rather than failing at the point of no return.
+     */
+    private static void refuseKeyColumn(Claim claim, TableStats t, String column) {
+        String table = new TableName(t.schema(), t.name()).qualified();
+        if (t.primaryKey().contains(column)) {
+            throw refuse(claim, "column " + q(column) + " is part of the primary key of " + table + "; swapping it for a new column "
+                    + "would drop the key and every foreign key that references it, which zdm does not rebuild yet");
+        }
+        for (Dependent d : t.dependents()) {
+            if (d.kind() == Dependent.Kind.FOREIGN_KEY && d.definition() != null && ColumnCarry.referencedColumns(d.definition()).contains(column)) {
+                throw refuse(claim, "foreign key " + q(d.name()) + " of " + d.owner().qualified() + " references column " + q(column) + " of "
+                        + table + "; swapping the column would drop it, which zdm does not rebuild yet: drop the foreign key first and "
+                        + "re-create it after");
+            }
+        }
+    }
+
+    private static ZdmException refuse(Claim claim, String why) {
+        return new ZdmException(ErrorCode.INVALID_REQUEST, "dual-write refused: " + why, claim.anchor().statement().position().toString());
+    }
+
+    /**
+     * Drops the old column and gives its name to the new one, in one transaction, only while the new one
+     * exists; a sequence the old column owns is handed to the new one first, or the drop would drop it.
+     */
+    private static String swap(Shape x, String sequence) {
         return "DO $zdm$ BEGIN\n"
                 + "  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = " + lit(x.table().sql()) + "::regclass AND attname = " + lit(x.target()) + " AND NOT attisdropped) THEN\n"
+                + (sequence == null ? "" : "    ALTER SEQUENCE " + sequence + " OWNED BY " + x.table().sql() + "." + q(x.target()) + ";\n")
                 + "    ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.old()) + ";\n"
                 + "    ALTER TABLE " + x.table().sql() + " RENAME COLUMN " + q(x.target()) + " TO " + q(x.old()) + ";\n"
                 + "  END IF;\nEND $zdm$";

@@ -130,6 +130,24 @@ class PlannerTest {
     }
 
     @Test
+    void dualWriteRefusesToSwapAKeyColumnOrOneOtherTablesReference() {
+        PlannedMigration pk = new Planner().analyzeAndPlan(SqlSplitter.split("m.sql",
+                "-- @metadata {\"zeroDowntime\": true}\nALTER TABLE users ALTER COLUMN id TYPE numeric(20);"), CATALOG);
+        assertThat(pk.rejected()).isTrue();
+        assertThat(pk.rejection().getMessage()).contains("dual-write refused", "column id is part of the primary key of public.users");
+
+        TableStats referenced = new TableStats("public", "users", 10, 8192, USERS.columns(), List.of(), USERS.constraints(),
+                List.of(new Dependent(Dependent.Kind.FOREIGN_KEY, "orders_email_fkey", new TableName("shop", "Orders"),
+                        "FOREIGN KEY (user_email) REFERENCES users(email)")));
+        PlannedMigration fk = new Planner().analyzeAndPlan(SqlSplitter.split("m.sql",
+                "-- @metadata {\"zeroDowntime\": true}\nALTER TABLE users RENAME COLUMN email TO contact;"), Catalog.of(List.of(referenced)));
+        assertThat(fk.rejected()).isTrue();
+        assertThat(fk.rejection().getMessage()).contains("foreign key orders_email_fkey of shop.\"Orders\" references column email");
+        assertThat(ColumnCarry.referencedColumns("FOREIGN KEY (a, \"B\") REFERENCES s.\"T\"(x, \"Y\") ON DELETE CASCADE"))
+                .containsExactly("x", "Y");
+    }
+
+    @Test
     void blueGreenRefusesDependantsItCannotRecreate() {
         TableStats withPolicy = new TableStats("public", "users", 10, 8192, USERS.columns(), List.of(), USERS.constraints(),
                 List.of(new Dependent(Dependent.Kind.POLICY, "users_tenant", TableName.of("users"), "CREATE POLICY ...")));
