@@ -79,6 +79,8 @@ class SchemaHistoryTest {
         for (int v = 1; ; v++) {
             Path file = HISTORY.resolve(name).resolve("v" + v + ".avsc");
             if (!Files.exists(file)) {
+                // recording writes to src: a version deleted there must not come back from a stale build's classpath
+                if (Boolean.getBoolean("schemas.record")) return versions;
                 try (InputStream in = SchemaHistoryTest.class.getResourceAsStream("history/" + name + "/v" + v + ".avsc")) {
                     if (in == null) return versions;
                     versions.add(new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
