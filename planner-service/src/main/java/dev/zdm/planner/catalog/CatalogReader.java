@@ -50,14 +50,16 @@ public final class CatalogReader {
                 .compose(rows -> {
                     rows.forEach(r -> tables.put(r.getLong("oid"), new Building(r)));
                     return client.query("SELECT a.attrelid::bigint, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                            + "pg_get_expr(d.adbin, d.adrelid), pg_get_serial_sequence(a.attrelid::regclass::text, a.attname), col_description(a.attrelid, a.attnum) "
+                            + "pg_get_expr(d.adbin, d.adrelid), pg_get_serial_sequence(a.attrelid::regclass::text, a.attname), col_description(a.attrelid, a.attnum), "
+                            + "(SELECT array_agg(g.privilege_type || ' ' || coalesce(r.rolname, '')) FROM aclexplode(a.attacl) g "
+                            + "LEFT JOIN pg_roles r ON r.oid = g.grantee) "
                             + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
                             + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                             + "WHERE a.attnum > 0 AND NOT a.attisdropped AND " + USER_TABLES + " ORDER BY a.attrelid, a.attnum").execute();
                 })
                 .compose(rows -> {
                     rows.forEach(r -> on(tables, r, t -> t.columns.add(new ColumnInfo(r.getString(1), r.getString(2), r.getBoolean(3),
-                            r.getString(4), r.getString(5), r.getString(6)))));
+                            r.getString(4), r.getString(5), r.getString(6), grants(r.getArrayOfStrings(7))))));
                     return client.query("SELECT i.indrelid::bigint, ic.relname, pg_relation_size(i.indexrelid), i.indisunique, "
                             + "i.indisvalid, pg_get_indexdef(i.indexrelid), CASE WHEN i.indpred IS NULL AND i.indexprs IS NULL THEN "
                             + "ARRAY(SELECT a.attname FROM unnest(i.indkey[0:i.indnkeyatts - 1]) WITH ORDINALITY AS k(attnum, ord) "
@@ -93,6 +95,18 @@ public final class CatalogReader {
                             r.getString(2) == null ? Dependent.Kind.POLICY : Dependent.Kind.TRIGGER, r.getString(1), new TableName(t.schema, t.name), r.getString(2)))));
                     return Catalog.complete(tables.values().stream().map(Building::build).toList());
                 });
+    }
+
+    /** {@code privilege grantee} pairs as the catalog query prints them; an empty grantee is PUBLIC. */
+    private static List<ColumnInfo.Grant> grants(String[] pairs) {
+        if (pairs == null) return List.of();
+        List<ColumnInfo.Grant> out = new java.util.ArrayList<>();
+        for (String p : pairs) {
+            int space = p.indexOf(' ');
+            String grantee = p.substring(space + 1);
+            out.add(new ColumnInfo.Grant(p.substring(0, space), grantee.isEmpty() ? null : grantee));
+        }
+        return out;
     }
 
     private static void constraint(Map<Long, Building> tables, Row r) {

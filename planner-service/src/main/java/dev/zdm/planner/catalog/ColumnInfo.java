@@ -1,5 +1,6 @@
 package dev.zdm.planner.catalog;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,16 +12,31 @@ import java.util.Objects;
  * @param defaultExpression its default as SQL, or null
  * @param sequence          the sequence it draws from (serial or identity), or null
  * @param comment           its comment, or null
+ * @param grants            privileges granted on the column itself (not the table's)
  */
-public record ColumnInfo(String name, String type, boolean notNull, String defaultExpression, String sequence, String comment) {
+public record ColumnInfo(String name, String type, boolean notNull, String defaultExpression, String sequence, String comment,
+                         List<Grant> grants) {
+    /** A column privilege: {@code privilege} ({@code SELECT}, {@code UPDATE}...) to role {@code grantee}, or to PUBLIC when null. */
+    public record Grant(String privilege, String grantee) {
+        public Grant {
+            Objects.requireNonNull(privilege, "privilege");
+        }
+    }
+
     public ColumnInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
+        grants = grants == null ? List.of() : List.copyOf(grants);
     }
 
-    /** A column without a comment. */
+    /** A column without a comment or column privileges. */
     public ColumnInfo(String name, String type, boolean notNull, String defaultExpression, String sequence) {
-        this(name, type, notNull, defaultExpression, sequence, null);
+        this(name, type, notNull, defaultExpression, sequence, null, List.of());
+    }
+
+    /** A column without column privileges. */
+    public ColumnInfo(String name, String type, boolean notNull, String defaultExpression, String sequence, String comment) {
+        this(name, type, notNull, defaultExpression, sequence, comment, List.of());
     }
 
     /** A plain nullable column without default. */

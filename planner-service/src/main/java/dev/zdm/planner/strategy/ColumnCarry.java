@@ -25,17 +25,21 @@ import java.util.Set;
  * VALID then VALIDATE, NOT NULL through a validated check) and takes its old name when the columns
  * swap. Pure.
  *
+ * @param finalName         the column's name when the migration is done: the old name after a type change
+ *                          (the new column takes it), the new one after a rename
  * @param defaultExpression the old column's default, or null
  * @param notNull           whether the old column is NOT NULL
  * @param comment           the old column's comment, or null
+ * @param grants            privileges granted on the old column, granted on the new one when it is added
+ *                          (an application role with column privileges only must be able to write it)
  * @param sequence          the sequence the old column owns (serial), handed to the new column before
  *                          the old one is dropped (which would drop it), or null
  * @param checks            CHECK constraints over the old column, and foreign keys from it (rebuilt the
  *                          same way: NOT VALID, then VALIDATE)
  * @param indexes           indexes over the old column (not the primary key)
  */
-record ColumnCarry(TableName table, String old, String target, String defaultExpression, boolean notNull, String comment,
-                   String sequence, List<Check> checks, List<Index> indexes) {
+record ColumnCarry(TableName table, String old, String target, String finalName, String defaultExpression, boolean notNull, String comment,
+                   List<ColumnInfo.Grant> grants, String sequence, List<Check> checks, List<Index> indexes) {
     /** A CHECK rebuilt on the new column as {@code temporary}, renamed back to {@code name} after the swap. */
     record Check(String name, String temporary, String definition) {
     }
@@ -47,8 +51,10 @@ record ColumnCarry(TableName table, String old, String target, String defaultExp
     record Index(String name, String temporary, String createConcurrently, boolean constraint) {
     }
 
-    static ColumnCarry of(TableName table, String old, String target, Optional<TableStats> live) {
-        if (live.isEmpty()) return none(table, old, target);
+    /** @param swap true for a type change (the new column takes the old name), false for a rename */
+    static ColumnCarry of(TableName table, String old, String target, boolean swap, Optional<TableStats> live) {
+        String finalName = swap ? old : target;
+        if (live.isEmpty()) return none(table, old, target, finalName);
         TableStats t = live.get();
         Optional<ColumnInfo> column = t.column(old);
         List<Check> checks = new ArrayList<>();
@@ -72,14 +78,14 @@ record ColumnCarry(TableName table, String old, String target, String defaultExp
             String create = SqlText.concurrently(renameIndex(rename(i.definition(), old, target, columnsStart(i.definition())), i.name(), name));
             indexes.add(new Index(i.name(), name, create, uniqueConstraints.contains(i.name())));
         }
-        return new ColumnCarry(table, old, target, column.map(ColumnInfo::defaultExpression).orElse(null),
+        return new ColumnCarry(table, old, target, finalName, column.map(ColumnInfo::defaultExpression).orElse(null),
                 column.map(ColumnInfo::notNull).orElse(false), column.map(ColumnInfo::comment).orElse(null),
-                column.map(ColumnInfo::sequence).orElse(null), checks, indexes);
+                column.map(ColumnInfo::grants).orElse(List.of()), column.map(ColumnInfo::sequence).orElse(null), checks, indexes);
     }
 
     /** Nothing to carry (a rename, or no catalog). */
-    static ColumnCarry none(TableName table, String old, String target) {
-        return new ColumnCarry(table, old, target, null, false, null, null, List.of(), List.of());
+    static ColumnCarry none(TableName table, String old, String target, String finalName) {
+        return new ColumnCarry(table, old, target, finalName, null, false, null, List.of(), null, List.of(), List.of());
     }
 
     /**
@@ -112,21 +118,30 @@ record ColumnCarry(TableName table, String old, String target, String defaultExp
         return definition;
     }
 
+    /** The old column's privileges granted on the new column; a column rename keeps them. */
+    List<String> grantsOnTarget() {
+        return grants.stream().map(g -> "GRANT " + g.privilege() + " (" + q(target) + ") ON " + table.sql() + " TO "
+                + (g.grantee() == null ? "PUBLIC" : Identifiers.quote(g.grantee()))).toList();
+    }
+
     /** The CHECK that proves the new column NOT NULL before the swap sets it (no scan under the swap's lock). */
     String notNullCheck() {
         return temporary(table.name() + "_" + target + "_not_null");
     }
 
-    /** After the swap: NOT NULL, then every check and index under its old name. Each statement may run again. */
+    /**
+     * After the old column is gone (dropped, or swapped out): NOT NULL, then every check and index
+     * under its old name, then the comment. Each statement may run again.
+     */
     List<String> afterSwap() {
         List<String> out = new ArrayList<>();
         String t = table.sql();
         if (notNull) {
-            out.add("ALTER TABLE " + t + " ALTER COLUMN " + q(old) + " SET NOT NULL");
+            out.add("ALTER TABLE " + t + " ALTER COLUMN " + q(finalName) + " SET NOT NULL");
             out.add("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(notNullCheck()));
         }
         for (Check c : checks) out.add(renameConstraint(c.temporary(), c.name()));
-        if (comment != null) out.add("COMMENT ON COLUMN " + t + "." + q(old) + " IS " + lit(comment));
+        if (comment != null) out.add("COMMENT ON COLUMN " + t + "." + q(finalName) + " IS " + lit(comment));
         for (Index i : indexes) {
             out.add(i.constraint()
                     ? SqlText.ifNoConstraint(table, i.name(), "ADD CONSTRAINT " + q(i.name()) + " UNIQUE USING INDEX " + q(i.temporary()))

@@ -75,12 +75,12 @@ final class DualWriteStrategy implements Strategy {
         Map<String, String> mapping = Map.of(x.target(), x.forward());
         Map<String, String> reverse = Map.of(x.old(), x.back());
 
-        ColumnCarry carry = x.typeChange() ? ColumnCarry.of(table, x.old(), x.target(), ctx.catalog().table(table))
-                : ColumnCarry.none(table, x.old(), x.target());
+        ColumnCarry carry = ColumnCarry.of(table, x.old(), x.target(), x.typeChange(), ctx.catalog().table(table));
         PhaseBuilder expand = plan.db("expand", claim).sql(addColumn(x));
         if (carry.defaultExpression() != null) {
             expand.sql("ALTER TABLE " + table.sql() + " ALTER COLUMN " + q(x.target()) + " SET DEFAULT " + carry.defaultExpression());
         }
+        carry.grantsOnTarget().forEach(expand::sql);
         expand.undoSql("ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.target()), Removes.column(x.table(), x.target())).add();
         plan.db("sync-and-backfill", claim)
                 .step(id -> new Step.Sync(id, SyncAction.START, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse))
@@ -107,10 +107,11 @@ final class DualWriteStrategy implements Strategy {
                 .step(id -> new Step.Sync(id, SyncAction.STOP, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse));
         if (x.typeChange()) {
             contract.sql(swap(x, carry.sequence()));
-            carry.afterSwap().forEach(contract::sql);
         } else {
+            if (carry.sequence() != null) contract.sql(ownSequence(x, carry.sequence()));
             contract.sql("ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.old()));
         }
+        carry.afterSwap().forEach(contract::sql);
         contract.add();
     }
 
@@ -172,6 +173,14 @@ final class DualWriteStrategy implements Strategy {
 
     private static ZdmException refuse(Claim claim, String why) {
         return new ZdmException(ErrorCode.INVALID_REQUEST, "dual-write refused: " + why, claim.anchor().statement().position().toString());
+    }
+
+    /** Hands the sequence the old column owns to the new one, while the new one exists, so dropping the old one keeps it. */
+    private static String ownSequence(Shape x, String sequence) {
+        return "DO $zdm$ BEGIN\n"
+                + "  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = " + lit(x.table().sql()) + "::regclass AND attname = " + lit(x.target()) + " AND NOT attisdropped) THEN\n"
+                + "    ALTER SEQUENCE " + sequence + " OWNED BY " + x.table().sql() + "." + q(x.target()) + ";\n"
+                + "  END IF;\nEND $zdm$";
     }
 
     /**

@@ -30,7 +30,7 @@ class ColumnCarryTest {
 
     @Test
     void default_not_null_checks_and_plain_indexes_of_the_column_are_carried_and_nothing_of_its_lowercase_twin() {
-        ColumnCarry carry = ColumnCarry.of(T, "B", "B_new", Optional.of(LIVE));
+        ColumnCarry carry = ColumnCarry.of(T, "B", "B_new", true, Optional.of(LIVE));
         assertThat(carry.defaultExpression()).isEqualTo("5");
         assertThat(carry.notNull()).isTrue();
         assertThat(carry.checks()).containsExactly(new ColumnCarry.Check("B positive", "B positive_zdm_new", "CHECK ((\"B_new\" >= 0))"));
@@ -55,10 +55,24 @@ class ColumnCarryTest {
                 List.of(new ColumnInfo("id", "bigint", true, null, null), new ColumnInfo("level", "integer", false, null, null, "the meter's level")),
                 List.of(), List.of(new ConstraintInfo("meters_level_fkey", ConstraintInfo.Type.FOREIGN_KEY,
                         "FOREIGN KEY (level) REFERENCES levels(level)", true, new TableName("public", "levels"))), List.of());
-        ColumnCarry carry = ColumnCarry.of(new TableName("public", "meters"), "level", "level_new", Optional.of(t));
+        ColumnCarry carry = ColumnCarry.of(new TableName("public", "meters"), "level", "level_new", true, Optional.of(t));
         assertThat(carry.checks()).containsExactly(new ColumnCarry.Check("meters_level_fkey", "meters_level_fkey_zdm_new",
                 "FOREIGN KEY (level_new) REFERENCES levels(level)"));
         assertThat(carry.afterSwap()).last().isEqualTo("COMMENT ON COLUMN meters.level IS 'the meter''s level'");
+    }
+
+    @Test
+    void a_rename_carries_the_same_onto_the_new_name_and_column_grants_go_to_the_new_column_at_once() {
+        TableStats t = new TableStats("public", "orders", 10, 8192,
+                List.of(new ColumnInfo("id", "bigint", true, null, null), new ColumnInfo("user_email", "text", true, null, null, "who ordered",
+                        List.of(new ColumnInfo.Grant("UPDATE", "shop app"), new ColumnInfo.Grant("SELECT", null)))),
+                List.of(), List.of(), List.of());
+        ColumnCarry carry = ColumnCarry.of(new TableName("public", "orders"), "user_email", "customer_email", false, Optional.of(t));
+        assertThat(carry.grantsOnTarget()).containsExactly("GRANT UPDATE (customer_email) ON orders TO \"shop app\"",
+                "GRANT SELECT (customer_email) ON orders TO PUBLIC");
+        assertThat(carry.afterSwap()).containsExactly("ALTER TABLE orders ALTER COLUMN customer_email SET NOT NULL",
+                "ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_customer_email_not_null_zdm_new",
+                "COMMENT ON COLUMN orders.customer_email IS 'who ordered'");
     }
 
     @Test
@@ -70,7 +84,7 @@ class ColumnCarryTest {
 
     @Test
     void without_a_catalog_nothing_is_carried() {
-        ColumnCarry carry = ColumnCarry.of(T, "B", "B_new", Optional.empty());
+        ColumnCarry carry = ColumnCarry.of(T, "B", "B_new", true, Optional.empty());
         assertThat(carry.afterSwap()).isEmpty();
         assertThat(carry.indexes()).isEmpty();
     }
