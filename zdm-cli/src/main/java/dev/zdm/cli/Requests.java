@@ -87,12 +87,21 @@ public final class Requests {
     }
 
     static String follow(ProgressFollower follower, String migrationId, Duration timeout, Consumer<ProgressEvent> onEvent) {
+        return follow(follower, migrationId, timeout, onEvent, ProgressPrinter::isFinal);
+    }
+
+    /**
+     * Hands {@code onEvent} the progress events of {@code migrationId} until one that {@code end} accepts
+     * (after it is handed on); returns that event's state, or TIMEOUT.
+     */
+    public static String follow(ProgressFollower follower, String migrationId, Duration timeout, Consumer<ProgressEvent> onEvent,
+                                java.util.function.Predicate<ProgressEvent> end) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (ProgressEvent e : follower.poll(Duration.ofMillis(200))) {
                 if (!e.getMigrationId().equals(migrationId)) continue;
                 onEvent.accept(e);
-                if (ProgressPrinter.isFinal(e)) return e.getState();
+                if (end.test(e)) return e.getState();
             }
         }
         return "TIMEOUT";

@@ -140,7 +140,9 @@ record ColumnCarry(TableName table, String old, String target, String finalName,
             out.add("ALTER TABLE " + t + " ALTER COLUMN " + q(finalName) + " SET NOT NULL");
             out.add("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + q(notNullCheck()));
         }
-        for (Check c : checks) out.add(renameConstraint(c.temporary(), c.name()));
+        for (Check c : checks) {
+            out.add(SqlText.whileConstraintExists(table, c.temporary(), "ALTER TABLE " + t + " RENAME CONSTRAINT " + q(c.temporary()) + " TO " + q(c.name())));
+        }
         if (comment != null) out.add("COMMENT ON COLUMN " + t + "." + q(finalName) + " IS " + lit(comment));
         for (Index i : indexes) {
             out.add(i.constraint()
@@ -148,13 +150,6 @@ record ColumnCarry(TableName table, String old, String target, String finalName,
                     : "ALTER INDEX IF EXISTS " + new TableName(table.schema(), i.temporary()).sql() + " RENAME TO " + q(i.name()));
         }
         return out;
-    }
-
-    private String renameConstraint(String from, String to) {
-        return "DO $zdm$ BEGIN\n"
-                + "  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = " + lit(table.qualified()) + "::regclass AND conname = " + lit(from) + ") THEN\n"
-                + "    ALTER TABLE " + table.sql() + " RENAME CONSTRAINT " + q(from) + " TO " + q(to) + ";\n"
-                + "  END IF;\nEND $zdm$";
     }
 
     /** {@code name} with a {@code _zdm_new} suffix, within PostgreSQL's 63 bytes. */

@@ -177,10 +177,7 @@ final class DualWriteStrategy implements Strategy {
 
     /** Hands the sequence the old column owns to the new one, while the new one exists, so dropping the old one keeps it. */
     private static String ownSequence(Shape x, String sequence) {
-        return "DO $zdm$ BEGIN\n"
-                + "  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = " + lit(x.table().sql()) + "::regclass AND attname = " + lit(x.target()) + " AND NOT attisdropped) THEN\n"
-                + "    ALTER SEQUENCE " + sequence + " OWNED BY " + x.table().sql() + "." + q(x.target()) + ";\n"
-                + "  END IF;\nEND $zdm$";
+        return SqlText.whileColumnExists(x.table(), x.target(), "ALTER SEQUENCE " + sequence + " OWNED BY " + x.table().sql() + "." + q(x.target()));
     }
 
     /**
@@ -188,11 +185,10 @@ final class DualWriteStrategy implements Strategy {
      * exists; a sequence the old column owns is handed to the new one first, or the drop would drop it.
      */
     private static String swap(Shape x, String sequence) {
-        return "DO $zdm$ BEGIN\n"
-                + "  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = " + lit(x.table().sql()) + "::regclass AND attname = " + lit(x.target()) + " AND NOT attisdropped) THEN\n"
-                + (sequence == null ? "" : "    ALTER SEQUENCE " + sequence + " OWNED BY " + x.table().sql() + "." + q(x.target()) + ";\n")
-                + "    ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.old()) + ";\n"
-                + "    ALTER TABLE " + x.table().sql() + " RENAME COLUMN " + q(x.target()) + " TO " + q(x.old()) + ";\n"
-                + "  END IF;\nEND $zdm$";
+        List<String> statements = new java.util.ArrayList<>();
+        if (sequence != null) statements.add("ALTER SEQUENCE " + sequence + " OWNED BY " + x.table().sql() + "." + q(x.target()));
+        statements.add("ALTER TABLE " + x.table().sql() + " DROP COLUMN IF EXISTS " + q(x.old()));
+        statements.add("ALTER TABLE " + x.table().sql() + " RENAME COLUMN " + q(x.target()) + " TO " + q(x.old()));
+        return SqlText.whileColumnExists(x.table(), x.target(), statements.toArray(String[]::new));
     }
 }

@@ -26,18 +26,33 @@ final class SqlText {
 
     /** {@code ALTER TABLE t <action>} run only when constraint {@code name} does not exist yet. */
     static String ifNoConstraint(TableName table, String name, String alterAction) {
-        return "DO $zdm$ BEGIN\n"
-                + "  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = " + lit(table.sql()) + "::regclass AND conname = " + lit(name) + ") THEN\n"
-                + "    ALTER TABLE " + table.sql() + " " + alterAction + ";\n"
-                + "  END IF;\nEND $zdm$";
+        return guarded("NOT " + constraintExists(table, name), "ALTER TABLE " + table.sql() + " " + alterAction);
+    }
+
+    /** {@code statements} (each without its ';') run only while constraint {@code name} of {@code table} exists. */
+    static String whileConstraintExists(TableName table, String name, String... statements) {
+        return guarded(constraintExists(table, name), statements);
+    }
+
+    /** {@code statements} (each without its ';') run only while column {@code column} of {@code table} exists: a re-run is harmless. */
+    static String whileColumnExists(TableName table, String column, String... statements) {
+        return guarded("EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = " + lit(table.qualified()) + "::regclass AND attname = "
+                + lit(column) + " AND NOT attisdropped)", statements);
     }
 
     /** {@code ALTER TABLE t RENAME COLUMN a TO b} run only while column {@code a} exists. */
     static String renameColumn(TableName table, String from, String to) {
-        return "DO $zdm$ BEGIN\n"
-                + "  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = " + lit(table.sql()) + "::regclass AND attname = " + lit(from) + " AND NOT attisdropped) THEN\n"
-                + "    ALTER TABLE " + table.sql() + " RENAME COLUMN " + q(from) + " TO " + q(to) + ";\n"
-                + "  END IF;\nEND $zdm$";
+        return whileColumnExists(table, from, "ALTER TABLE " + table.sql() + " RENAME COLUMN " + q(from) + " TO " + q(to));
+    }
+
+    private static String constraintExists(TableName table, String name) {
+        return "EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = " + lit(table.qualified()) + "::regclass AND conname = " + lit(name) + ")";
+    }
+
+    private static String guarded(String condition, String... statements) {
+        StringBuilder out = new StringBuilder("DO $zdm$ BEGIN\n  IF ").append(condition).append(" THEN\n");
+        for (String s : statements) out.append("    ").append(s).append(";\n");
+        return out.append("  END IF;\nEND $zdm$").toString();
     }
 
     /**

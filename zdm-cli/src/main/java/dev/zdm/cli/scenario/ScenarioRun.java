@@ -5,7 +5,6 @@ import dev.zdm.cli.Requests;
 import dev.zdm.cli.TokenOption;
 import dev.zdm.cli.follow.ProgressFollower;
 import dev.zdm.cli.follow.ProgressPrinter;
-import dev.zdm.events.ProgressEvent;
 import dev.zdm.events.ControlCommand;
 import dev.zdm.infra.PgServer;
 import dev.zdm.infra.load.Workload;
@@ -150,21 +149,16 @@ public final class ScenarioRun {
 
     /** Follows {@code id} from its first event until its rollback ends (ROLLED_BACK, or FAILED once rolling back). */
     private String followRollback(Topics topics, String id, ProgressPrinter printer, String[] last) {
+        boolean[] rollingBack = {false};
         try (ProgressFollower follower = new ProgressFollower(kafkaBootstrap, topics.progress(), Requests.codec(), true)) {
-            boolean rollingBack = false;
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ProgressEvent e : follower.poll(Duration.ofMillis(200))) {
-                    if (!e.getMigrationId().equals(id) || !"planner".equals(e.getSource())) continue;
-                    if (e.getState().equals("ROLLING_BACK") || e.getState().equals("ROLLED_BACK")) rollingBack = true;
-                    if (!rollingBack) continue;
-                    printer.print(e);
-                    last[0] = e.getMessage();
-                    if (e.getState().equals("ROLLED_BACK") || e.getState().equals("FAILED")) return e.getState();
-                }
-            }
+            return Requests.follow(follower, id, TIMEOUT, e -> {
+                if (!"planner".equals(e.getSource())) return;
+                if (e.getState().equals("ROLLING_BACK") || e.getState().equals("ROLLED_BACK")) rollingBack[0] = true;
+                if (!rollingBack[0]) return;
+                printer.print(e);
+                last[0] = e.getMessage();
+            }, e -> rollingBack[0] && "planner".equals(e.getSource()) && (e.getState().equals("ROLLED_BACK") || e.getState().equals("FAILED")));
         }
-        return "TIMEOUT";
     }
 
     private void rollback(Topics topics, String id, String version, byte[] key, List<String> failures) {
