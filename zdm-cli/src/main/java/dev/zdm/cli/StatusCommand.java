@@ -61,8 +61,10 @@ final class StatusCommand implements Callable<Integer> {
 
     /**
      * zdm's replication slots in this database, with the WAL each retains and the migration that holds
-     * it: a FAILED migration keeps its slot (a resume needs it) and retains WAL until it is rolled back
-     * or cancelled, which the row says.
+     * it. A FAILED migration keeps its slot (a resume needs the changes since it failed); while its sync
+     * streams, the WAL is consumed; when the sync is not running, the WAL grows until the migration is
+     * resumed, rolled back or cancelled, bounded only by the server's {@code max_slot_wal_keep_size},
+     * which the row names (and says when it is unbounded).
      */
     private void slots(Connection c, List<String[]> rows) throws java.sql.SQLException {
         boolean sessions;
@@ -72,7 +74,8 @@ final class StatusCommand implements Callable<Integer> {
         }
         String owner = sessions ? "(SELECT ss.migration_id FROM zdm.sync_sessions ss WHERE ss.slot_name = s.slot_name)" : "NULL::text";
         String sql = "SELECT s.slot_name, o.migration_id, m.status, pg_size_pretty(pg_wal_lsn_diff(pg_current_wal_lsn(), "
-                + "coalesce(s.restart_lsn, pg_current_wal_lsn()))), to_char(now(), 'YYYY-MM-DD HH24:MI:SS') "
+                + "coalesce(s.restart_lsn, pg_current_wal_lsn()))), to_char(now(), 'YYYY-MM-DD HH24:MI:SS'), s.active, coalesce(s.wal_status, ''), "
+                + "current_setting('max_slot_wal_keep_size') "
                 + "FROM pg_replication_slots s CROSS JOIN LATERAL (SELECT " + owner + " AS migration_id) o "
                 + "LEFT JOIN zdm.migrations m ON m.migration_id = o.migration_id "
                 + "WHERE s.database = current_database() AND s.slot_name LIKE 'zdm\\_%' ORDER BY s.slot_name";
@@ -81,12 +84,23 @@ final class StatusCommand implements Callable<Integer> {
                 String migration = rs.getString(2);
                 if (migrationId != null && !migrationId.equals(migration)) continue;
                 String status = rs.getString(3);
-                String detail = "retains " + rs.getString(4) + " of WAL" + (migration == null ? ", no migration holds it; drop it, or set "
-                        + "sync.dropOrphanSlots=true" : " for migration " + migration + ("FAILED".equals(status)
-                        ? "; roll the migration back or cancel it to release it" : ""));
+                String retains = "retains " + rs.getString(4) + " of WAL";
+                String detail = migration == null ? retains + ", no migration holds it; drop it, or set sync.dropOrphanSlots=true"
+                        : retains + " for migration " + migration + ("FAILED".equals(status) ? "; " + failedSlot(rs.getBoolean(6), rs.getString(7), rs.getString(8)) : "");
                 rows.add(new String[] {"slot", rs.getString(1), migration == null ? "orphaned" : status, detail, "", rs.getString(5)});
             }
         }
+    }
+
+    /** What a FAILED migration's slot costs, and what bounds it. */
+    static String failedSlot(boolean active, String walStatus, String maxKeep) {
+        if ("lost".equals(walStatus)) {
+            return "its WAL was removed (past max_slot_wal_keep_size = " + maxKeep + "): the sync cannot resume; roll the migration back";
+        }
+        String bound = "-1".equals(maxKeep) ? "unbounded (max_slot_wal_keep_size = -1; set it to cap what a stalled slot keeps)"
+                : "bounded by max_slot_wal_keep_size = " + maxKeep + " (past it the slot is lost and only a rollback remains)";
+        return (active ? "its sync still streams, so the WAL is consumed" : "its sync is not streaming, so the WAL grows until the migration is "
+                + "resumed, rolled back or cancelled") + "; " + bound + "; roll the migration back or cancel it to release it";
     }
 
     /** Columns in print order: the detail last and never cut, since it says what to do. */

@@ -92,7 +92,8 @@ class OperatorCommandsIT {
         assertThat(status.lines().filter(l -> l.contains("zdm_status_orphan")).findFirst().orElseThrow())
                 .contains("slot").contains("orphaned").contains("of WAL, no migration holds it");
         assertThat(status.lines().filter(l -> l.contains("zdm_status_failed")).findFirst().orElseThrow())
-                .contains("FAILED").contains("for migration status-failed; roll the migration back or cancel it to release it");
+                .contains("FAILED").contains("for migration status-failed; its sync is not streaming, so the WAL grows")
+                .contains("max_slot_wal_keep_size = ").contains("roll the migration back or cancel it to release it");
 
         String reset = run("breaker", "reset", "target:main", "--pg", infra.jdbcUrl(), "--kafka", infra.kafkaBootstrap(),
                 "--topic-prefix", infra.topicPrefix());

@@ -7,6 +7,7 @@ import dev.zdm.domain.sql.Identifiers;
 import dev.zdm.domain.sql.TableName;
 import dev.zdm.planner.catalog.ColumnInfo;
 import dev.zdm.planner.catalog.ConstraintInfo;
+import dev.zdm.planner.catalog.Dependent;
 import dev.zdm.planner.catalog.IndexInfo;
 import dev.zdm.planner.catalog.TableStats;
 import dev.zdm.planner.parse.SqlLexer;
@@ -37,9 +38,12 @@ import java.util.Set;
  * @param checks            CHECK constraints over the old column, and foreign keys from it (rebuilt the
  *                          same way: NOT VALID, then VALIDATE)
  * @param indexes           indexes over the old column (not the primary key)
+ * @param references        foreign keys of other tables (or of this one, from another column) that reference
+ *                          the old column: rebuilt on the new one (NOT VALID, then VALIDATE) once its unique
+ *                          index exists, and the old one dropped, while the application writes both columns
  */
 record ColumnCarry(TableName table, String old, String target, String finalName, String defaultExpression, boolean notNull, String comment,
-                   List<ColumnInfo.Grant> grants, String sequence, List<Check> checks, List<Index> indexes) {
+                   List<ColumnInfo.Grant> grants, String sequence, List<Check> checks, List<Index> indexes, List<Reference> references) {
     /** A CHECK rebuilt on the new column as {@code temporary}, renamed back to {@code name} after the swap. */
     record Check(String name, String temporary, String definition) {
     }
@@ -49,6 +53,14 @@ record ColumnCarry(TableName table, String old, String target, String finalName,
      * back to {@code name}, or attached as the UNIQUE constraint {@code name} when one used it.
      */
     record Index(String name, String temporary, String createConcurrently, boolean constraint) {
+    }
+
+    /**
+     * A foreign key of {@code owner} that references the old column ({@code original}), rebuilt as
+     * {@code temporary} referencing the new one ({@code definition}); renamed back to {@code name} after
+     * the swap.
+     */
+    record Reference(TableName owner, String name, String temporary, String original, String definition) {
     }
 
     /** @param swap true for a type change (the new column takes the old name), false for a rename */
@@ -78,14 +90,45 @@ record ColumnCarry(TableName table, String old, String target, String finalName,
             String create = SqlText.concurrently(renameIndex(rename(i.definition(), old, target, columnsStart(i.definition())), i.name(), name));
             indexes.add(new Index(i.name(), name, create, uniqueConstraints.contains(i.name())));
         }
+        List<Reference> references = new ArrayList<>();
+        for (Dependent d : t.dependents()) {
+            if (d.kind() != Dependent.Kind.FOREIGN_KEY || d.definition() == null || !referencedColumns(d.definition()).contains(old)) continue;
+            references.add(new Reference(d.owner(), d.name(), temporary(d.name()), d.definition(), renameReferenced(d.definition(), old, target)));
+        }
         return new ColumnCarry(table, old, target, finalName, column.map(ColumnInfo::defaultExpression).orElse(null),
                 column.map(ColumnInfo::notNull).orElse(false), column.map(ColumnInfo::comment).orElse(null),
-                column.map(ColumnInfo::grants).orElse(List.of()), column.map(ColumnInfo::sequence).orElse(null), checks, indexes);
+                column.map(ColumnInfo::grants).orElse(List.of()), column.map(ColumnInfo::sequence).orElse(null), checks, indexes, references);
     }
 
     /** Nothing to carry (a rename, or no catalog). */
     static ColumnCarry none(TableName table, String old, String target, String finalName) {
-        return new ColumnCarry(table, old, target, finalName, null, false, null, List.of(), null, List.of(), List.of());
+        return new ColumnCarry(table, old, target, finalName, null, false, null, List.of(), null, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * A foreign key's definition with column {@code from} of its referenced column list made {@code to};
+     * the local columns, and those of {@code ON DELETE SET NULL (...)}, stay.
+     */
+    static String renameReferenced(String definition, String from, String to) {
+        int[] list = referencedList(definition);
+        if (list == null) return definition;
+        return rename(definition.substring(0, list[1]), from, to, list[0]) + definition.substring(list[1]);
+    }
+
+    /** Where the column list after {@code REFERENCES table} starts and ends, or null when there is none. */
+    private static int[] referencedList(String definition) {
+        boolean afterReferences = false;
+        int start = -1;
+        for (Token t : SqlLexer.tokenize("<definition>", definition)) {
+            if (t.isWord("references")) {
+                afterReferences = true;
+            } else if (afterReferences && start < 0 && t.isSymbol("(")) {
+                start = t.start();
+            } else if (start >= 0 && t.isSymbol(")")) {
+                return new int[] {start, t.end()};
+            }
+        }
+        return null;
     }
 
     /**
@@ -94,18 +137,10 @@ record ColumnCarry(TableName table, String old, String target, String finalName,
      */
     static List<String> referencedColumns(String definition) {
         List<String> out = new ArrayList<>();
-        boolean afterReferences = false;
-        boolean inList = false;
-        for (Token t : SqlLexer.tokenize("<definition>", definition)) {
-            if (t.isWord("references")) {
-                afterReferences = true;
-            } else if (afterReferences && !inList && t.isSymbol("(")) {
-                inList = true;
-            } else if (inList && t.isSymbol(")")) {
-                break;
-            } else if (inList && (t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER)) {
-                out.add(t.value());
-            }
+        int[] list = referencedList(definition);
+        if (list == null) return out;
+        for (Token t : SqlLexer.tokenize("<definition>", definition.substring(list[0], list[1]))) {
+            if (t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER) out.add(t.value());
         }
         return out;
     }
@@ -142,6 +177,10 @@ record ColumnCarry(TableName table, String old, String target, String finalName,
         }
         for (Check c : checks) {
             out.add(SqlText.whileConstraintExists(table, c.temporary(), "ALTER TABLE " + t + " RENAME CONSTRAINT " + q(c.temporary()) + " TO " + q(c.name())));
+        }
+        for (Reference r : references) {
+            out.add(SqlText.whileConstraintExists(r.owner(), r.temporary(), "ALTER TABLE " + r.owner().sql() + " RENAME CONSTRAINT " + q(r.temporary())
+                    + " TO " + q(r.name())));
         }
         if (comment != null) out.add("COMMENT ON COLUMN " + t + "." + q(finalName) + " IS " + lit(comment));
         for (Index i : indexes) {

@@ -1,7 +1,6 @@
 package dev.zdm.planner.strategy;
 
 import dev.zdm.planner.catalog.TableStats;
-import dev.zdm.planner.catalog.Dependent;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.plan.Removes;
@@ -97,9 +96,11 @@ final class DualWriteStrategy implements Strategy {
             indexes.add();
         }
         plan.app("read-new-write-both", claim, ctx.gate(0));
-        plan.db("reverse-sync", claim)
+        PhaseBuilder turn = plan.db("reverse-sync", claim)
                 .step(id -> new Step.Sync(id, SyncAction.REVERSE, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse))
-                .undo(id -> new Step.Sync(id, SyncAction.START, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse)).add();
+                .undo(id -> new Step.Sync(id, SyncAction.START, SyncMode.DUAL_WRITE, table, table, keys, mapping, reverse));
+        moveReferences(turn, carry);
+        turn.add();
         plan.app("use-new-only", claim, ctx.gate(1));
         carryConstraints(claim, plan, carry);
         plan.db("verify", claim).step(id -> new Step.Verify(id, table, table, keys, mapping)).add();
@@ -116,13 +117,34 @@ final class DualWriteStrategy implements Strategy {
     }
 
     /**
-     * The old column's CHECKs and NOT NULL rebuilt on the new one while the application writes only the
-     * new one: NOT VALID (no scan under a lock), then VALIDATE (a scan that blocks no writes).
+     * Foreign keys that reference the old column move to the new one while the application writes both
+     * (between the two deployments): before, a row that references a parent created a moment ago would
+     * be checked against a column the sync has not filled yet; after, the application writes only the
+     * new one. Each is added NOT VALID (its unique index was built in carry-indexes), then the old one
+     * dropped; validated later in validate-carried. The undo puts the old one back and validates it.
+     */
+    private static void moveReferences(PhaseBuilder turn, ColumnCarry carry) {
+        for (ColumnCarry.Reference r : carry.references()) {
+            String owner = r.owner().sql();
+            turn.sql(SqlText.ifNoConstraint(r.owner(), r.temporary(), "ADD CONSTRAINT " + q(r.temporary()) + " " + r.definition() + " NOT VALID"));
+            turn.sql(SqlText.whileConstraintExists(r.owner(), r.temporary(), "ALTER TABLE " + owner + " DROP CONSTRAINT IF EXISTS " + q(r.name())));
+            turn.undoSql(SqlText.ifNoConstraint(r.owner(), r.name(), "ADD CONSTRAINT " + q(r.name()) + " " + r.original() + " NOT VALID"))
+                    .undoSql("ALTER TABLE " + owner + " VALIDATE CONSTRAINT " + q(r.name()))
+                    .undoSql("ALTER TABLE " + owner + " DROP CONSTRAINT IF EXISTS " + q(r.temporary()), Removes.constraint(r.owner(), r.temporary()));
+        }
+    }
+
+    /**
+     * The old column's CHECKs, foreign keys from it and NOT NULL rebuilt on the new one while the
+     * application writes only the new one: NOT VALID (no scan under a lock), then VALIDATE (a scan that
+     * blocks no writes). The foreign keys that reference the column, moved at reverse-sync, are
+     * validated here too.
      */
     private static void carryConstraints(Claim claim, PlanBuilder plan, ColumnCarry carry) {
-        if (carry.checks().isEmpty() && !carry.notNull()) return;
+        if (carry.checks().isEmpty() && !carry.notNull() && carry.references().isEmpty()) return;
         TableName t = carry.table();
         List<String> names = new java.util.ArrayList<>();
+        List<ColumnCarry.Reference> references = carry.references();
         PhaseBuilder add = plan.db("carry-constraints", claim);
         for (ColumnCarry.Check c : carry.checks()) {
             add.sql(SqlText.ifNoConstraint(t, c.temporary(), "ADD CONSTRAINT " + q(c.temporary()) + " " + c.definition() + " NOT VALID"))
@@ -135,9 +157,10 @@ final class DualWriteStrategy implements Strategy {
                     .undoSql("ALTER TABLE " + t.sql() + " DROP CONSTRAINT IF EXISTS " + q(check), Removes.constraint(t, check));
             names.add(check);
         }
-        add.add();
+        if (!names.isEmpty()) add.add();
         PhaseBuilder validate = plan.db("validate-carried", claim);
         names.forEach(n -> validate.sql("ALTER TABLE " + t.sql() + " VALIDATE CONSTRAINT " + q(n)));
+        references.forEach(r -> validate.sql("ALTER TABLE " + r.owner().sql() + " VALIDATE CONSTRAINT " + q(r.temporary())));
         validate.add();
     }
 
@@ -152,22 +175,17 @@ final class DualWriteStrategy implements Strategy {
     }
 
     /**
-     * The primary key, and a column other tables' foreign keys reference, cannot go through a column
-     * swap: dropping the old column drops the key and the references with it. Refused before anything
-     * runs, rather than failing at the point of no return.
+     * The primary key cannot go through a column swap: the new column would have to be the key (and every
+     * foreign key's target) while the application still inserts through the old one. Refused before
+     * anything runs, with the route that works: a blue-green restructure into a table with the new type.
      */
     private static void refuseKeyColumn(Claim claim, TableStats t, String column) {
-        String table = new TableName(t.schema(), t.name()).qualified();
+        TableName table = new TableName(t.schema(), t.name());
         if (t.primaryKey().contains(column)) {
-            throw refuse(claim, "column " + q(column) + " is part of the primary key of " + table + "; swapping it for a new column "
-                    + "would drop the key and every foreign key that references it, which zdm does not rebuild yet");
-        }
-        for (Dependent d : t.dependents()) {
-            if (d.kind() == Dependent.Kind.FOREIGN_KEY && d.definition() != null && ColumnCarry.referencedColumns(d.definition()).contains(column)) {
-                throw refuse(claim, "foreign key " + q(d.name()) + " of " + d.owner().qualified() + " references column " + q(column) + " of "
-                        + table + "; swapping the column would drop it, which zdm does not rebuild yet: drop the foreign key first and "
-                        + "re-create it after");
-            }
+            throw refuse(claim, "column " + q(column) + " is part of the primary key of " + table.qualified() + "; a column swap cannot move "
+                    + "the key and the foreign keys that reference it. Restructure the table blue-green instead: CREATE TABLE "
+                    + table.withName(t.name() + "_green").sql() + " with the new type (same columns, key and constraints), and zdm copies, "
+                    + "syncs, switches and re-points the foreign keys");
         }
     }
 

@@ -11,6 +11,8 @@ import dev.zdm.planner.catalog.Catalog;
 import dev.zdm.planner.catalog.ColumnInfo;
 import dev.zdm.planner.catalog.ConstraintInfo;
 import dev.zdm.planner.catalog.Dependent;
+import dev.zdm.domain.plan.Removes;
+import dev.zdm.planner.catalog.IndexInfo;
 import dev.zdm.planner.catalog.TableStats;
 import dev.zdm.planner.parse.SqlSplitter;
 import org.junit.jupiter.api.Test;
@@ -130,21 +132,54 @@ class PlannerTest {
     }
 
     @Test
-    void dualWriteRefusesToSwapAKeyColumnOrOneOtherTablesReference() {
+    void dualWriteRefusesThePrimaryKeyNamingTheBlueGreenRoute() {
         PlannedMigration pk = new Planner().analyzeAndPlan(SqlSplitter.split("m.sql",
                 "-- @metadata {\"zeroDowntime\": true}\nALTER TABLE users ALTER COLUMN id TYPE numeric(20);"), CATALOG);
         assertThat(pk.rejected()).isTrue();
-        assertThat(pk.rejection().getMessage()).contains("dual-write refused", "column id is part of the primary key of public.users");
+        assertThat(pk.rejection().getMessage()).contains("dual-write refused", "column id is part of the primary key of public.users",
+                "CREATE TABLE users_green");
+    }
 
-        TableStats referenced = new TableStats("public", "users", 10, 8192, USERS.columns(), List.of(), USERS.constraints(),
+    @Test
+    void dualWriteMovesTheForeignKeysThatReferenceTheColumnWhileTheApplicationWritesBoth() {
+        TableStats referenced = new TableStats("public", "users", 10, 8192, USERS.columns(),
+                List.of(new IndexInfo("users_email_key", 0, true, true, "CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email)",
+                        List.of("email"))), USERS.constraints(),
                 List.of(new Dependent(Dependent.Kind.FOREIGN_KEY, "orders_email_fkey", new TableName("shop", "Orders"),
-                        "FOREIGN KEY (user_email) REFERENCES users(email)")));
-        PlannedMigration fk = new Planner().analyzeAndPlan(SqlSplitter.split("m.sql",
-                "-- @metadata {\"zeroDowntime\": true}\nALTER TABLE users RENAME COLUMN email TO contact;"), Catalog.of(List.of(referenced)));
-        assertThat(fk.rejected()).isTrue();
-        assertThat(fk.rejection().getMessage()).contains("foreign key orders_email_fkey of shop.\"Orders\" references column email");
+                        "FOREIGN KEY (email) REFERENCES users(email) ON DELETE SET NULL (email)")));
+        Plan plan = new Planner().analyzeAndPlan(SqlSplitter.split("m.sql",
+                "-- @metadata {\"zeroDowntime\": true}\nALTER TABLE users ALTER COLUMN email TYPE varchar(320);"), Catalog.of(List.of(referenced))).plan();
+        List<String> names = plan.phases().stream().map(Phase::name).toList();
+        assertThat(names.indexOf("carry-indexes")).as("the new column's unique index exists before a foreign key references it")
+                .isLessThan(names.indexOf("reverse-sync"));
+        Phase turn = plan.phases().get(names.indexOf("reverse-sync"));
+        assertThat(names.indexOf("reverse-sync")).as("between the deployment that writes both and the one that writes the new column only")
+                .isGreaterThan(names.indexOf("read-new-write-both")).isLessThan(names.indexOf("use-new-only"));
+        List<String> moves = sqls(turn.steps());
+        assertThat(moves.get(0)).contains("ALTER TABLE shop.\"Orders\" ADD CONSTRAINT orders_email_fkey_zdm_new "
+                + "FOREIGN KEY (email) REFERENCES users(email_new) ON DELETE SET NULL (email) NOT VALID");
+        assertThat(moves.get(1)).as("the old one goes only while the new one exists")
+                .contains("conname = 'orders_email_fkey_zdm_new'", "DROP CONSTRAINT IF EXISTS orders_email_fkey;");
+        List<String> undo = sqls(turn.rollback());
+        assertThat(undo.get(0)).contains("ADD CONSTRAINT orders_email_fkey FOREIGN KEY (email) REFERENCES users(email) ON DELETE SET NULL (email) NOT VALID");
+        assertThat(undo.get(1)).isEqualTo("ALTER TABLE shop.\"Orders\" VALIDATE CONSTRAINT orders_email_fkey");
+        assertThat(((Step.Sql) turn.rollback().get(3)).removes()).isEqualTo(Removes.constraint(new TableName("shop", "Orders"), "orders_email_fkey_zdm_new"));
+        assertThat(sqls(plan.phases().get(names.indexOf("validate-carried")).steps()))
+                .contains("ALTER TABLE shop.\"Orders\" VALIDATE CONSTRAINT orders_email_fkey_zdm_new");
+        List<String> contract = sqls(plan.phases().get(names.indexOf("contract")).steps());
+        assertThat(indexOf(contract, "RENAME CONSTRAINT orders_email_fkey_zdm_new TO orders_email_fkey"))
+                .isGreaterThan(indexOf(contract, "DROP COLUMN IF EXISTS email;"));
         assertThat(ColumnCarry.referencedColumns("FOREIGN KEY (a, \"B\") REFERENCES s.\"T\"(x, \"Y\") ON DELETE CASCADE"))
                 .containsExactly("x", "Y");
+    }
+
+    private static List<String> sqls(List<Step> steps) {
+        return steps.stream().filter(Step.Sql.class::isInstance).map(st -> ((Step.Sql) st).sql()).toList();
+    }
+
+    private static int indexOf(List<String> statements, String part) {
+        for (int i = 0; i < statements.size(); i++) if (statements.get(i).contains(part)) return i;
+        throw new AssertionError("no statement contains " + part + " in " + statements);
     }
 
     @Test

@@ -25,7 +25,8 @@ public final class Ddl {
 
     /**
      * Runs {@code sql} in its own transaction with {@code lock_timeout = lockTimeoutMs}, up to
-     * {@code attempts} times while it times out on its lock; other errors are thrown at once.
+     * {@code attempts} times while it times out on its lock or is a deadlock's victim (its transaction
+     * rolled back whole either way); other errors are thrown at once.
      */
     public static void run(Connection conn, String sql, long lockTimeoutMs, int attempts) throws SQLException {
         boolean auto = conn.getAutoCommit();
@@ -39,13 +40,16 @@ public final class Ddl {
                     return;
                 } catch (SQLException e) {
                     conn.rollback();
-                    if (!SqlStates.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) throw e;
+                    boolean deadlock = SqlStates.DEADLOCK_DETECTED.equals(e.getSQLState());
+                    if (!SqlStates.LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && !deadlock) throw e;
                     if (attempt >= attempts) {
-                        throw new ZdmException(ErrorCode.LOCK_TIMEOUT, "could not get the lock for '" + sql + "' within " + lockTimeoutMs
-                                + " ms in " + attempts + " attempts; a long transaction holds the table; try again later", null, e.getSQLState(), e);
+                        throw new ZdmException(deadlock ? ErrorCode.TRANSIENT_CONFLICT : ErrorCode.LOCK_TIMEOUT, deadlock
+                                ? "'" + sql + "' was a deadlock's victim " + attempts + " times; try again later"
+                                : "could not get the lock for '" + sql + "' within " + lockTimeoutMs + " ms in " + attempts
+                                + " attempts; a long transaction holds the table; try again later", null, e.getSQLState(), e);
                     }
                     long pause = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 10));
-                    LOG.debug("lock timeout on '{}', attempt {}, retrying in {} ms", sql, attempt, pause);
+                    LOG.debug("{} on '{}', attempt {}, retrying in {} ms", deadlock ? "deadlock" : "lock timeout", sql, attempt, pause);
                     sleep(pause);
                 }
             }

@@ -104,19 +104,25 @@ final class Turning {
                 SyncReport done = answered(session, phaseId, SyncState.SWITCHED);
                 session.progress(phaseId, "switched " + plan.blue().displayName() + ": writes held " + result.writeStallMs() + " ms");
                 return done;
-            } catch (ZdmException e) {
-                session.record(before);
-                session.applier().link(old);
-                if (e.code() != ErrorCode.LOCK_TIMEOUT || attempt >= settings.switchAttempts()) return session.failedAnswer(phaseId, e);
-                LOG.info("switch of {} attempt {} gave up ({}); trying again in {} ms", plan.blue().displayName(), attempt, e.getMessage(),
-                        settings.switchRetryDelayMs());
-                Thread.sleep(settings.switchRetryDelayMs());
             } catch (Exception e) {
                 session.record(before);
                 session.applier().link(old);
-                return session.failedAnswer(phaseId, Failures.classify(e, plan.blue().displayName()));
+                ZdmException z = e instanceof ZdmException ze ? ze : Failures.classify(e, plan.blue().displayName());
+                if (!rolledBackWhole(z) || attempt >= settings.switchAttempts()) return session.failedAnswer(phaseId, z);
+                LOG.info("switch of {} attempt {} gave up ({}); trying again in {} ms", plan.blue().displayName(), attempt, z.getMessage(),
+                        settings.switchRetryDelayMs());
+                Thread.sleep(settings.switchRetryDelayMs());
             }
         }
+    }
+
+    /**
+     * A lock not granted in time, or a deadlock / serialization failure (the application's transaction
+     * took a lock the switch waits for while waiting for one the switch queued ahead of it): the switch's
+     * transaction rolled back whole, so another attempt is safe.
+     */
+    private static boolean rolledBackWhole(ZdmException e) {
+        return e.code() == ErrorCode.LOCK_TIMEOUT || e.code() == ErrorCode.TRANSIENT_CONFLICT;
     }
 
     private static SyncReport answered(SyncSession session, String phaseId, SyncState state) {

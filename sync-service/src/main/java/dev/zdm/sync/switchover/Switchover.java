@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One attempt at the cut-over (see the package doc). The caller retries a {@code LOCK_TIMEOUT} later.
+ * One attempt at the cut-over (see the package doc). The caller retries a {@code LOCK_TIMEOUT}, a deadlock or a
+ * serialization failure later: each rolls the attempt back whole.
  */
 public final class Switchover {
     private static final Logger LOG = LoggerFactory.getLogger(Switchover.class);
