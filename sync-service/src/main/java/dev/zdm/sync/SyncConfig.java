@@ -61,7 +61,7 @@ public record SyncConfig(long slotCheckIntervalMs, boolean dropOrphanSlots, Stri
                 reader.get(DDL_LOCK_TIMEOUT), reader.get(DDL_ATTEMPTS), reader.get(DRAIN_TIMEOUT), reader.get(APPLY_ATTEMPTS),
                 reader.get(COPY_TARGET_BATCH), reader.get(COPY_MAX_BATCH), reader.get(VERIFY_CHUNK), reader.get(VERIFY_ATTEMPTS),
                 reader.get(SWITCH_LOCK_TIMEOUT), reader.get(SWITCH_DRAIN_TIMEOUT), reader.get(SWITCH_ATTEMPTS), reader.get(SWITCH_RETRY_DELAY),
-                reader.get(CAUGHT_UP_LAG));
+                reader.get(CAUGHT_UP_LAG), reader.get(dev.zdm.runtime.config.ConfigKeys.OUTAGE_WINDOW));
         return new SyncConfig(reader.get(SLOT_CHECK_INTERVAL), reader.get(DROP_ORPHAN_SLOTS), reader.get(GROUP_ID), sessions);
     }
 }

@@ -1,11 +1,12 @@
 package dev.zdm.executor.batch;
 
-import dev.zdm.domain.sql.TableName;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.Step;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.executor.gate.ThrottleDecision;
 import dev.zdm.executor.gate.ThrottleGate;
+import dev.zdm.runtime.messaging.Errors;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -50,6 +51,8 @@ public final class BackfillJob {
     private BatchTransaction batches;
     private Checkpoint checkpoint;
     private int batchSize;
+    /** When the current run of failed batches began (0: the last batch succeeded); a lost database is waited for from here. */
+    private long failingSince;
     private long deadlineNanos = Long.MAX_VALUE;
 
     BackfillJob(Context context, Pool pool, StepRef ref, Step.Backfill step, BackfillSettings settings, ThrottleGate gate,
@@ -205,9 +208,15 @@ public final class BackfillJob {
     }
 
     private Future<BatchResult> retry(Throwable err, int rows, int attemptNo) {
-        ErrorCode code = BatchErrors.classify(err);
-        if (!code.retriable() || !settings.backoff().allows(attemptNo)) {
-            return Future.failedFuture(BackfillMessages.describe(err, code, ref, step.table(), checkpoint.lastKey(), rows, prepared.runEnd(), attemptNo));
+        ZdmException classified = Errors.classify(err, ref.stepId());
+        ErrorCode code = classified.code();
+        long now = System.currentTimeMillis();
+        if (failingSince == 0) failingSince = now;
+        long failingFor = now - failingSince;
+        long delay = settings.backoff().next(code, attemptNo, failingFor, ThreadLocalRandom.current().nextDouble());
+        if (delay < 0) {
+            return Future.failedFuture(BackfillMessages.describe(err, code, ref, step.table(), checkpoint.lastKey(), rows, prepared.runEnd(), attemptNo,
+                    settings.backoff().gaveUp(code, attemptNo, failingFor)));
         }
         if (code == ErrorCode.LOCK_TIMEOUT) gate.recordLockTimeout(monoMs());
         int nextRows = rows;
@@ -216,9 +225,12 @@ public final class BackfillJob {
             nextRows = batchSize;
         }
         int retryRows = nextRows;
-        long delay = settings.backoff().delayMs(attemptNo, ThreadLocalRandom.current().nextDouble());
-        String sqlState = BatchErrors.sqlState(err);
-        String why = code.code() + (sqlState == null ? "" : " (" + sqlState + ")") + " on the batch after key " + checkpoint.lastKey()
+        String sqlState = classified.sqlState();
+        String why = code == ErrorCode.CONNECTION_LOST
+                ? "waiting for the database (" + code.code() + (sqlState == null ? "" : " (" + sqlState + ")") + ", unreachable for " + failingFor
+                + " ms of the " + settings.backoff().outageWindowMs() + " ms outage window); the batch after key " + checkpoint.lastKey()
+                + " is tried again in " + delay + " ms"
+                : code.code() + (sqlState == null ? "" : " (" + sqlState + ")") + " on the batch after key " + checkpoint.lastKey()
                 + "; retry " + attemptNo + " of " + settings.backoff().maxAttempts() + " in " + delay + " ms";
         LOG.warn("backfill {}: {} with {} rows: {}", ref, why, retryRows, err.getMessage());
         if (meter.state(BackfillState.THROTTLED, BackfillProgress.RETRYING_TAG, why)) reporter.emit();
@@ -235,6 +247,7 @@ public final class BackfillJob {
     }
 
     private void afterBatch(BatchResult batch, boolean fullSize) {
+        failingSince = 0;
         checkpoint = checkpoint.advance(batch.upperKey(), batch.rowsAffected());
         gate.recordBatch(batch.elapsedMs());
         meter.batch(batch, checkpoint, monoMs());
@@ -271,11 +284,15 @@ public final class BackfillJob {
         });
     }
 
+    private ZdmException failedBeforeFirstBatch(ZdmException classified, Throwable err) {
+        return new ZdmException(classified.code(), "backfill " + ref + " of " + step.table() + " failed before its first batch: "
+                + err.getMessage() + "; check the step against the live schema, then run it again", ref.stepId(), classified.sqlState(), err);
+    }
+
     private void fail(Throwable err) {
         reporter.stop();
         ZdmException failure = err instanceof ZdmException zdm ? zdm
-                : new ZdmException(BatchErrors.classify(err), "backfill " + ref + " of " + step.table() + " failed before its first batch: "
-                        + err.getMessage() + "; check the step against the live schema, then run it again", ref.stepId(), BatchErrors.sqlState(err), err);
+                : failedBeforeFirstBatch(Errors.classify(err, ref.stepId()), err);
         meter.end(BackfillState.FAILED, failure.getMessage());
         Future<Void> recorded = checkpoint == null ? Future.succeededFuture() : store.status(pool, ref, BackfillState.FAILED, batchSize);
         recorded.onComplete(x -> {

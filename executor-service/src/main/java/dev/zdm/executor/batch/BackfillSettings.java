@@ -1,5 +1,6 @@
 package dev.zdm.executor.batch;
 
+import dev.zdm.domain.error.Backoff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,6 +50,12 @@ public record BackfillSettings(String target, long targetBatchMs, int minBatchRo
     public static BackfillSettings defaults(String target) {
         return new BackfillSettings(target, BatchSizer.DEFAULT_TARGET_MS, BatchSizer.MIN_ROWS, BatchSizer.MAX_ROWS,
                 DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, DEFAULT_PROGRESS_INTERVAL_MS, Backoff.DEFAULT);
+    }
+
+    /** The same settings with {@code window} for waiting out an unreachable database. */
+    public BackfillSettings withOutageWindow(long window) {
+        return new BackfillSettings(target, targetBatchMs, minBatchRows, maxBatchRows, lockTimeoutMs, statementTimeoutMs, progressIntervalMs,
+                backoff.withOutageWindow(window));
     }
 
     /** A sizer with these caps and target. */

@@ -1,20 +1,18 @@
 package dev.zdm.executor.messaging;
 
+import dev.zdm.domain.error.Backoff;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.Phase;
+import dev.zdm.events.CircuitBreakerEvent;
 import dev.zdm.events.ControlCommand;
 import dev.zdm.events.PhaseCommand;
 import dev.zdm.events.PhaseResult;
+import dev.zdm.events.SyncStatus;
 import dev.zdm.executor.ExecutorConfig;
-import dev.zdm.executor.batch.Backoff;
 import dev.zdm.executor.gate.BreakerBoard;
 import dev.zdm.executor.step.BackfillStepRunner;
 import dev.zdm.executor.step.CopyStepRunner;
-import dev.zdm.executor.step.SyncAwaits;
-import dev.zdm.executor.step.SyncStepRunner;
-import dev.zdm.events.SyncStatus;
-import dev.zdm.events.CircuitBreakerEvent;
 import dev.zdm.executor.step.FlagStepRunner;
 import dev.zdm.executor.step.IndexStepRunner;
 import dev.zdm.executor.step.PhaseControl;
@@ -22,11 +20,13 @@ import dev.zdm.executor.step.PhaseRunner;
 import dev.zdm.executor.step.Retrying;
 import dev.zdm.executor.step.SqlStepRunner;
 import dev.zdm.executor.step.StepContext;
+import dev.zdm.executor.step.SyncAwaits;
+import dev.zdm.executor.step.SyncStepRunner;
 import dev.zdm.runtime.Platform;
-import dev.zdm.runtime.db.TargetPools;
-import dev.zdm.runtime.kafka.EventConsumer;
 import dev.zdm.runtime.auth.Role;
+import dev.zdm.runtime.db.TargetPools;
 import dev.zdm.runtime.kafka.Envelope;
+import dev.zdm.runtime.kafka.EventConsumer;
 import dev.zdm.runtime.messaging.Errors;
 import dev.zdm.runtime.messaging.PhaseMapper;
 import dev.zdm.runtime.messaging.Progress;
@@ -70,9 +70,10 @@ public final class ExecutorVerticle extends VerticleBase {
     public Future<?> start() {
         pools = new TargetPools(vertx, platform.config().targets(), "zdm-executor");
         storedPlans = new StoredPlanCheck(platform.codec());
-        Retrying retrying = new Retrying(new Backoff(config.retryFirstDelayMs(), config.retryMaxDelayMs(), config.ddlMaxAttempts() - 1));
+        Retrying retrying = new Retrying(new Backoff(config.retryFirstDelayMs(), config.retryMaxDelayMs(), config.ddlMaxAttempts() - 1,
+                platform.config().outageWindowMs()));
         runner = new PhaseRunner(new SqlStepRunner(retrying, config.statementTimeoutMs()), new IndexStepRunner(retrying),
-                new FlagStepRunner(), new BackfillStepRunner(board, platform.registry()),
+                new FlagStepRunner(), new BackfillStepRunner(board, platform.registry(), platform.config().outageWindowMs()),
                 new SyncStepRunner(platform.publisher(), platform.config().topics().syncCommands(), syncAwaits, config.syncTimeoutMs()),
                 new CopyStepRunner(retrying, board));
         var topics = platform.config().topics();

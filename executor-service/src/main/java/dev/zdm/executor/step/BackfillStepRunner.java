@@ -27,16 +27,19 @@ public final class BackfillStepRunner implements StepRunner<Step.Backfill> {
     private final BreakerBoard board;
     private final BackfillMetrics metrics;
     private final Map<String, BackfillRunner> runners = new ConcurrentHashMap<>();
+    private final long outageWindowMs;
 
-    public BackfillStepRunner(BreakerBoard board, MeterRegistry registry) {
+    /** @param outageWindowMs how long a batch waits out an unreachable database before the step fails */
+    public BackfillStepRunner(BreakerBoard board, MeterRegistry registry, long outageWindowMs) {
         this.board = board;
+        this.outageWindowMs = outageWindowMs;
         this.metrics = new BackfillMetrics(registry);
     }
 
     @Override
     public Future<Long> run(StepContext ctx, Step.Backfill step) {
         BackfillRunner runner = runners.computeIfAbsent(ctx.target(), t -> new BackfillRunner(ctx.vertx(), ctx.pool(), board,
-                BackfillSettings.defaults(t)));
+                BackfillSettings.defaults(t).withOutageWindow(outageWindowMs)));
         Step.Backfill effective = withOperatorBatch(step, ctx.options(), ctx.control().requestedBatchSize());
         BackfillJob job = runner.start(new StepRef(ctx.migrationId(), ctx.phase().id(), step.id()), effective,
                 p -> {

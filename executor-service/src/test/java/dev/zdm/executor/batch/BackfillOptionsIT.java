@@ -1,5 +1,6 @@
 package dev.zdm.executor.batch;
 
+import dev.zdm.domain.error.Backoff;
 import dev.zdm.domain.sql.TableName;
 import static dev.zdm.executor.batch.BackfillFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;

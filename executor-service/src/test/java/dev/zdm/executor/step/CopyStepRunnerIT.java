@@ -1,13 +1,11 @@
 package dev.zdm.executor.step;
 
-import dev.zdm.domain.sql.TableName;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.zdm.domain.error.Backoff;
 import dev.zdm.domain.plan.BatchOptions;
 import dev.zdm.domain.plan.Phase;
 import dev.zdm.domain.plan.PhaseKind;
 import dev.zdm.domain.plan.Step;
-import dev.zdm.executor.batch.Backoff;
+import dev.zdm.domain.sql.TableName;
 import dev.zdm.executor.gate.BreakerBoard;
 import dev.zdm.infra.junit.TestInfra;
 import dev.zdm.infra.junit.ZdmInfraExtension;
@@ -27,6 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The blue-green copy step against a table that never stops getting inserts. */
 @ExtendWith(ZdmInfraExtension.class)

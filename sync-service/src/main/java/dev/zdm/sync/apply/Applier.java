@@ -1,10 +1,12 @@
 package dev.zdm.sync.apply;
 
-import dev.zdm.domain.sql.TableName;
+import dev.zdm.domain.error.Backoff;
 import dev.zdm.domain.error.ErrorCode;
-import dev.zdm.domain.error.SqlStates;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.SyncMode;
+import dev.zdm.domain.sql.TableName;
+import dev.zdm.runtime.messaging.Errors;
+import dev.zdm.runtime.messaging.Retry;
 import dev.zdm.sync.cdc.CapturedEvent;
 import dev.zdm.sync.db.DbTarget;
 import java.sql.Connection;
@@ -12,9 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,18 +29,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class Applier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
-    private static final long FIRST_BACKOFF_MS = 50;
-    private static final long MAX_BACKOFF_MS = 2_000;
 
     private final DbTarget db;
-    private final int maxAttempts;
+    private final Backoff backoff;
     private volatile Link link;
     private Connection conn;
 
-    public Applier(DbTarget db, Link link, int maxAttempts) {
+    /** @param backoff when a failed batch is tried again: conflicts by count, a lost database for the outage window */
+    public Applier(DbTarget db, Link link, Backoff backoff) {
         this.db = db;
         this.link = Objects.requireNonNull(link, "link");
-        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
     }
 
     public Link link() {
@@ -75,22 +76,17 @@ public final class Applier implements AutoCloseable {
         if (keys.isEmpty()) return new Applied(List.of(), 0);
         Set<Long> xids = new HashSet<>();
         for (CapturedEvent.Change change : relevant) xids.add(change.txId());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return new Applied(relevant, write(current, keys, xids));
-            } catch (SQLException e) {
-                ErrorCode code = SqlStates.classify(e.getSQLState());
-                boolean lost = code == ErrorCode.CONNECTION_LOST || e.getSQLState() == null;
-                if (lost) closeQuietly();
-                if (!(code.retriable() || lost) || attempt >= maxAttempts) {
-                    throw new ZdmException(code, "applying " + keys.size() + " changed keys of " + source + " to "
-                            + current.target().displayName() + " failed: " + e.getMessage(), source.qualified(), e.getSQLState(), e);
-                }
-                long pause = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 10));
-                LOG.debug("apply to {} attempt {} failed ({}), retrying in {} ms", current.target().displayName(), attempt, e.getSQLState(), pause);
-                sleep(pause);
-            }
-        }
+        return Retry.blocking(backoff, "applying " + keys.size() + " changed keys of " + source + " to " + current.target().displayName(),
+                source.qualified(), () -> {
+                    try {
+                        return new Applied(relevant, write(current, keys, xids));
+                    } catch (SQLException e) {
+                        // a broken connection is replaced on the next attempt
+                        if (Errors.code(e) == ErrorCode.CONNECTION_LOST) closeQuietly();
+                        throw e;
+                    }
+                }, (attempt, failure, delay) -> LOG.info("apply to {} attempt {} failed ({}: {}), retrying in {} ms", current.target().displayName(),
+                        attempt, failure.code().code(), failure.getMessage(), delay));
     }
 
     private int write(Link current, KeyBatch keys, Set<Long> xids) throws SQLException {
@@ -144,14 +140,5 @@ public final class Applier implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ZdmException(ErrorCode.INTERNAL, "interrupted while applying changes");
-        }
     }
 }

@@ -1,7 +1,10 @@
 package dev.zdm.sync.apply;
 
 import dev.zdm.domain.error.ErrorCode;
-import dev.zdm.domain.error.SqlStates;
+import dev.zdm.domain.error.Backoff;
+import dev.zdm.runtime.messaging.Errors;
+import dev.zdm.runtime.messaging.Retry;
+import java.util.concurrent.ThreadLocalRandom;
 import dev.zdm.domain.error.ZdmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +27,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class InitialCopy {
     /** Attempts of one batch on conflicts before the copy fails. */
-    private static final int MAX_ATTEMPTS = 10;
+    /** A conflicting batch (the stream or the application got there first) is tried again 9 times. */
+    private static final Backoff RETRY = new Backoff(50, 2_000, 9, 0);
     /** Sees each finished batch: the last key copied (as text) and the rows the batch inserted. */
     @FunctionalInterface
     public interface Listener {
@@ -105,18 +109,10 @@ public final class InitialCopy {
                 for (String value : upper) ps.setString(i++, value);
                 return ps.executeUpdate();
             } catch (SQLException e) {
-                if (!SqlStates.classify(e.getSQLState()).retriable() || attempt >= MAX_ATTEMPTS) throw e;
-                pause(Math.min(2_000, 50L << attempt));
+                long delay = RETRY.next(Errors.code(e), attempt, 0, ThreadLocalRandom.current().nextDouble());
+                if (delay < 0) throw e;
+                Retry.sleep(delay);
             }
-        }
-    }
-
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ZdmException(ErrorCode.INTERNAL, "interrupted during the initial copy");
         }
     }
 }

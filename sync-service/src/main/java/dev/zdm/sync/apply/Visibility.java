@@ -2,6 +2,7 @@ package dev.zdm.sync.apply;
 
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
+import dev.zdm.runtime.messaging.Retry;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,18 +61,9 @@ final class Visibility {
                     throw new ZdmException(ErrorCode.STATEMENT_TIMEOUT, "transactions " + xids + " were decoded as committed but stayed invisible for "
                             + MAX_WAIT_MS + " ms");
                 }
-                sleep(pause);
+                Retry.sleep(pause);
                 pause = Math.min(50, pause * 2);
             }
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ZdmException(ErrorCode.INTERNAL, "interrupted while waiting for a transaction to become visible");
         }
     }
 }

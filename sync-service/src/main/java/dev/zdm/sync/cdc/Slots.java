@@ -4,6 +4,7 @@ import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.SqlStates;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.sql.Identifiers;
+import dev.zdm.runtime.messaging.Retry;
 import dev.zdm.sync.db.Ddl;
 import dev.zdm.sync.lag.SlotInspector;
 import java.sql.Connection;
@@ -98,7 +99,7 @@ public final class Slots {
                     ps.executeQuery().close();
                 }
             }
-            sleep(100);
+            Retry.sleep(100);
         }
     }
 
@@ -169,14 +170,5 @@ public final class Slots {
 
     private static void requireZdm(String name) {
         if (!name.startsWith(SlotInspector.SLOT_PREFIX)) throw new IllegalArgumentException("not a zdm slot or publication: " + name);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ZdmException(ErrorCode.INTERNAL, "interrupted while dropping a replication slot");
-        }
     }
 }

@@ -1,11 +1,14 @@
 package dev.zdm.sync.db;
 
+import dev.zdm.domain.error.Backoff;
 import dev.zdm.domain.error.ErrorCode;
+import dev.zdm.runtime.messaging.Retry;
 import dev.zdm.domain.error.SqlStates;
 import dev.zdm.domain.error.ZdmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Ddl {
     private static final Logger LOG = LoggerFactory.getLogger(Ddl.class);
-    /** First pause after a lock timeout; doubles up to {@link #MAX_BACKOFF_MS}. */
-    private static final long FIRST_BACKOFF_MS = 100;
-    private static final long MAX_BACKOFF_MS = 2_000;
+    /** Pauses after a lock timeout or a deadlock: 100 ms doubling to 2 s (the count is the caller's). */
+    private static final Backoff PAUSES = new Backoff(100, 2_000, Integer.MAX_VALUE, 0);
 
     private Ddl() {
     }
@@ -48,22 +50,13 @@ public final class Ddl {
                                 : "could not get the lock for '" + sql + "' within " + lockTimeoutMs + " ms in " + attempts
                                 + " attempts; a long transaction holds the table; try again later", null, e.getSQLState(), e);
                     }
-                    long pause = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 10));
+                    long pause = PAUSES.delayMs(attempt, ThreadLocalRandom.current().nextDouble());
                     LOG.debug("{} on '{}', attempt {}, retrying in {} ms", deadlock ? "deadlock" : "lock timeout", sql, attempt, pause);
-                    sleep(pause);
+                    Retry.sleep(pause);
                 }
             }
         } finally {
             conn.setAutoCommit(auto);
-        }
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ZdmException(ErrorCode.INTERNAL, "interrupted");
         }
     }
 }

@@ -19,14 +19,16 @@ package dev.zdm.sync.session;
  * @param switchAttempts       switch attempts before SWITCH fails (retriable)
  * @param switchRetryDelayMs   pause between switch attempts
  * @param caughtUpLagMs        lag under which a status says caught up
+ * @param outageWindowMs       how long the apply and the capture wait out an unreachable database before the sync fails
  */
 public record SessionSettings(long statusIntervalMs, long slotCreateTimeoutMs, long streamStartTimeoutMs, long ddlLockTimeoutMs, int ddlAttempts,
                               long drainTimeoutMs, int applyMaxAttempts, long copyTargetBatchMs, int copyMaxBatch, int verifyChunkRows,
                               int verifyAttempts, long switchLockTimeoutMs, long switchDrainTimeoutMs, int switchAttempts, long switchRetryDelayMs,
-                              long caughtUpLagMs) {
+                              long caughtUpLagMs, long outageWindowMs) {
 
     /** The defaults, as {@link dev.zdm.sync.SyncConfig} declares them. */
     public static SessionSettings defaults() {
-        return new SessionSettings(1_000, 10_000, 60_000, 500, 20, 30_000, 10, 200, 20_000, 1_000, 5, 100, 1_000, 30, 1_000, 1_000);
+        return new SessionSettings(1_000, 10_000, 60_000, 500, 20, 30_000, 10, 200, 20_000, 1_000, 5, 100, 1_000, 30, 1_000, 1_000,
+                dev.zdm.domain.error.Backoff.DEFAULT_OUTAGE_WINDOW_MS);
     }
 }

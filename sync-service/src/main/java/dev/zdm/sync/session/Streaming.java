@@ -1,7 +1,9 @@
 package dev.zdm.sync.session;
 
+import dev.zdm.domain.error.Backoff;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
+import dev.zdm.runtime.messaging.Errors;
 import dev.zdm.sync.apply.Applier;
 import dev.zdm.sync.apply.Link;
 import dev.zdm.sync.cdc.Capture;
@@ -13,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,9 +31,12 @@ import org.slf4j.LoggerFactory;
  */
 final class Streaming {
     private static final Logger LOG = LoggerFactory.getLogger(Streaming.class);
-    /** Restarts of a capture that failed for a retriable reason before the session fails: about five minutes. */
-    private static final int MAX_RESTARTS = 20;
-    private static final long MAX_RESTART_DELAY_MS = 30_000;
+    /**
+     * Restarts of a capture that ended for a retriable reason: from 0.5 s doubling to 30 s; a lost
+     * database (a restart: the walsender goes, the slot stays) is waited out for the outage window,
+     * other retriable ends get 20 restarts.
+     */
+    private static final Backoff RESTARTS = new Backoff(500, 30_000, 20, 0);
 
     private final DbTarget db;
     private final String slot;
@@ -45,6 +51,8 @@ final class Streaming {
     private volatile Applier applier;
     private volatile boolean stopped;
     private volatile int restarts;
+    /** When the capture first ended since it last streamed (0: streaming); the outage window counts from here. */
+    private volatile long failingSince;
     private volatile long lagBytes;
     private volatile long retainedWal;
 
@@ -64,7 +72,7 @@ final class Streaming {
 
     /** Starts applying through {@code link} and capturing; then waits until a marker came back, so the stream is live. */
     void start(Link link) throws Exception {
-        applier = new Applier(db, link, settings.applyMaxAttempts());
+        applier = new Applier(db, link, new Backoff(50, 2_000, settings.applyMaxAttempts() - 1, settings.outageWindowMs()));
         startCapture(link);
         long deadline = System.currentTimeMillis() + settings.streamStartTimeoutMs();
         while (!markers.streaming()) {
@@ -102,22 +110,30 @@ final class Streaming {
         markers.changesApplied(lastLsn);
         long now = System.currentTimeMillis();
         for (CapturedEvent.Marker marker : seen) markers.applied(marker.content(), marker.lsn(), now);
-        if (!seen.isEmpty()) restarts = 0;
+        if (!seen.isEmpty()) {
+            restarts = 0;
+            failingSince = 0;
+        }
     }
 
     private void captureEnded(Throwable error) {
-        ZdmException failure = Failures.classify(error, slot);
+        ZdmException failure = Errors.classify(error, slot);
         markers.interrupt(failure);
         if (stopped) return;
         control.execute(() -> {
             if (stopped) return;
-            if (!failure.retriable() || restarts >= MAX_RESTARTS) {
-                fatal.accept(failure);
+            long now = System.currentTimeMillis();
+            if (failingSince == 0) failingSince = now;
+            Backoff backoff = RESTARTS.withOutageWindow(settings.outageWindowMs());
+            long delay = backoff.next(failure.code(), restarts + 1, now - failingSince, ThreadLocalRandom.current().nextDouble());
+            if (delay < 0) {
+                fatal.accept(restarts == 0 ? failure : new ZdmException(failure.code(), "the capture of " + slot + " "
+                        + backoff.gaveUp(failure.code(), restarts + 1, now - failingSince) + ": " + failure.getMessage(), slot, failure.sqlState(), failure));
                 return;
             }
-            long delay = Math.min(MAX_RESTART_DELAY_MS, 500L << Math.min(restarts, 10));
             restarts++;
-            LOG.warn("capture of {} lost ({}); restart {} of {} in {} ms", slot, failure.getMessage(), restarts, MAX_RESTARTS, delay);
+            LOG.warn("capture of {} lost ({}); restart {} in {} ms{}", slot, failure.getMessage(), restarts, delay, failure.code() == ErrorCode.CONNECTION_LOST
+                    ? " (waiting for the database: " + (now - failingSince) + " ms of the " + settings.outageWindowMs() + " ms outage window)" : "");
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {

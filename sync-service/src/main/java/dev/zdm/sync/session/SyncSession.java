@@ -3,6 +3,7 @@ package dev.zdm.sync.session;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.SyncMode;
+import dev.zdm.runtime.messaging.Errors;
 import dev.zdm.sync.apply.Applier;
 import dev.zdm.sync.apply.Link;
 import dev.zdm.sync.cdc.JdbcOffsetStore;
@@ -205,7 +206,7 @@ public final class SyncSession {
     }
 
     private SyncReport failAndClean(String phaseId, Throwable error) {
-        ZdmException failure = Failures.classify(error, record.slot());
+        ZdmException failure = Errors.classify(error, record.slot());
         LOG.warn("sync {} failed, cleaning up: {}", record.slot(), failure.toString());
         ended = true;
         cleanUp(failure);

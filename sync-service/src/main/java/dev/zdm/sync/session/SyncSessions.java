@@ -2,6 +2,7 @@ package dev.zdm.sync.session;
 
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
+import dev.zdm.runtime.messaging.Errors;
 import dev.zdm.sync.cdc.JdbcOffsetStore;
 import dev.zdm.sync.cdc.SlotNames;
 import dev.zdm.sync.cdc.Slots;
@@ -100,7 +101,7 @@ public final class SyncSessions implements AutoCloseable {
                 JdbcOffsetStore.delete(c, slot);
                 SessionStore.delete(c, stop.migrationId());
             } catch (Exception e) {
-                return SyncReport.failed(stop, Failures.classify(e, slot));
+                return SyncReport.failed(stop, Errors.classify(e, slot));
             }
             return SyncReport.bare(stop, SyncState.STOPPED);
         }, loose));
@@ -127,7 +128,7 @@ public final class SyncSessions implements AutoCloseable {
             SyncSession session = new SyncSession(db, record, settings, listener, meters);
             sessions.put(record.spec().migrationId(), session);
             SyncReport resumed = session.submit(session::resume).exceptionally(e -> SyncReport.failed(new SyncRequest.Drain(
-                    record.spec().migrationId(), target, record.phaseId()), Failures.classify(e, record.slot()))).join();
+                    record.spec().migrationId(), target, record.phaseId()), Errors.classify(e, record.slot()))).join();
             listener.report(resumed);
             out.add(resumed);
         }
@@ -164,7 +165,7 @@ public final class SyncSessions implements AutoCloseable {
     }
 
     private static CompletableFuture<SyncReport> guarded(SyncRequest request, CompletableFuture<SyncReport> work) {
-        return work.exceptionally(e -> SyncReport.failed(request, Failures.classify(e, request.migrationId())));
+        return work.exceptionally(e -> SyncReport.failed(request, Errors.classify(e, request.migrationId())));
     }
 
     private static CompletableFuture<SyncReport> done(SyncReport report) {

@@ -3,6 +3,7 @@ package dev.zdm.sync.session;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.SyncMode;
+import dev.zdm.runtime.messaging.Errors;
 import dev.zdm.sync.apply.Link;
 import dev.zdm.sync.db.Catalog;
 import dev.zdm.sync.db.TableInfo;
@@ -50,7 +51,7 @@ final class Turning {
             session.record(next);
             session.applier().link(back);
         } catch (Exception e) {
-            return session.failedAnswer(phaseId, Failures.classify(e, r.slot()));
+            return session.failedAnswer(phaseId, Errors.classify(e, r.slot()));
         }
         return answered(session, phaseId, SyncState.REVERSED);
     }
@@ -81,7 +82,7 @@ final class Turning {
             var plan = new Switchover.Plan(blue, green, retired, r.slot(), session.settings().switchLockTimeoutMs(), session.settings().switchDrainTimeoutMs());
             return attempt(session, c, plan, back, phaseId);
         } catch (Exception e) {
-            return session.failedAnswer(phaseId, Failures.classify(e, request.blueTable().qualified()));
+            return session.failedAnswer(phaseId, Errors.classify(e, request.blueTable().qualified()));
         }
     }
 
@@ -107,7 +108,7 @@ final class Turning {
             } catch (Exception e) {
                 session.record(before);
                 session.applier().link(old);
-                ZdmException z = e instanceof ZdmException ze ? ze : Failures.classify(e, plan.blue().displayName());
+                ZdmException z = e instanceof ZdmException ze ? ze : Errors.classify(e, plan.blue().displayName());
                 if (!rolledBackWhole(z) || attempt >= settings.switchAttempts()) return session.failedAnswer(phaseId, z);
                 LOG.info("switch of {} attempt {} gave up ({}); trying again in {} ms", plan.blue().displayName(), attempt, z.getMessage(),
                         settings.switchRetryDelayMs());

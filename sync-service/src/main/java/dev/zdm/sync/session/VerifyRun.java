@@ -2,6 +2,7 @@ package dev.zdm.sync.session;
 
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.SyncMode;
+import dev.zdm.runtime.messaging.Errors;
 import dev.zdm.sync.apply.Link;
 import dev.zdm.sync.db.Catalog;
 import dev.zdm.sync.db.DbTarget;
@@ -33,7 +34,7 @@ final class VerifyRun {
             LOG.info("verified {}: {} rows in {} ranges ({} re-checked)", link.describe(), result.rows(), result.ranges(), result.rechecked());
             return SyncReport.bare(request, SyncState.VERIFIED);
         } catch (Exception e) {
-            ZdmException error = Failures.classify(e, request.targetTable().qualified());
+            ZdmException error = Errors.classify(e, request.targetTable().qualified());
             LOG.warn("verify {} = {} failed: {}", request.sourceTable(), request.targetTable(), error.toString());
             return SyncReport.failed(request, error);
         }

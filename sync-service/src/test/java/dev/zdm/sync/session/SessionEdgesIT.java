@@ -29,7 +29,7 @@ class SessionEdgesIT {
         SessionSettings d = Harness.fast();
         SessionSettings quick = new SessionSettings(d.statusIntervalMs(), 1_000, d.streamStartTimeoutMs(), d.ddlLockTimeoutMs(), d.ddlAttempts(),
                 d.drainTimeoutMs(), d.applyMaxAttempts(), d.copyTargetBatchMs(), d.copyMaxBatch(), d.verifyChunkRows(), d.verifyAttempts(),
-                d.switchLockTimeoutMs(), d.switchDrainTimeoutMs(), d.switchAttempts(), d.switchRetryDelayMs(), d.caughtUpLagMs());
+                d.switchLockTimeoutMs(), d.switchDrainTimeoutMs(), d.switchAttempts(), d.switchRetryDelayMs(), d.caughtUpLagMs(), d.outageWindowMs());
         try (Harness h = new Harness(infra, quick); Connection blocker = db.connect()) {
             blocker.setAutoCommit(false);
             try (Statement s = blocker.createStatement()) {
@@ -61,7 +61,7 @@ class SessionEdgesIT {
         SessionSettings d = Harness.fast();
         SessionSettings impatient = new SessionSettings(d.statusIntervalMs(), d.slotCreateTimeoutMs(), d.streamStartTimeoutMs(), d.ddlLockTimeoutMs(),
                 d.ddlAttempts(), d.drainTimeoutMs(), d.applyMaxAttempts(), d.copyTargetBatchMs(), d.copyMaxBatch(), d.verifyChunkRows(),
-                d.verifyAttempts(), 100, 1_000, 3, 100, d.caughtUpLagMs());
+                d.verifyAttempts(), 100, 1_000, 3, 100, d.caughtUpLagMs(), d.outageWindowMs());
         try (Harness h = new Harness(infra, impatient); Connection holder = db.connect()) {
             SyncReport started = h.ask(new SyncRequest.Start("p1", new SyncSpec("it-switch-lock", Harness.TARGET, SyncMode.BLUE_GREEN, TableName.of("accounts"), TableName.of("accounts_green"), List.of("id"), Map.of("id", "id", "owner_name", "owner"), Map.of("id", "id", "owner", "owner_name"))));
             assertThat(started.state()).as(String.valueOf(started.error())).isEqualTo(SyncState.STREAMING);

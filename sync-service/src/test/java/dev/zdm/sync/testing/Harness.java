@@ -52,7 +52,7 @@ public final class Harness implements AutoCloseable {
     public static SessionSettings fast() {
         SessionSettings d = SessionSettings.defaults();
         return new SessionSettings(200, 5_000, 60_000, d.ddlLockTimeoutMs(), d.ddlAttempts(), 30_000, d.applyMaxAttempts(), d.copyTargetBatchMs(),
-                d.copyMaxBatch(), 500, d.verifyAttempts(), 200, 2_000, 20, 200, d.caughtUpLagMs());
+                d.copyMaxBatch(), 500, d.verifyAttempts(), 200, 2_000, 20, 200, d.caughtUpLagMs(), d.outageWindowMs());
     }
 
     public SyncReport ask(SyncRequest request) {

@@ -18,9 +18,13 @@ public final class ConfigKeys {
     public static final Key<String> INSTANCE_ID = Key.string("instance.id", "local",
             "this process's name in logs, events and consumer client ids");
 
+    public static final Key<Long> OUTAGE_WINDOW = Key.millis("database.outageWindowMs", dev.zdm.domain.error.Backoff.DEFAULT_OUTAGE_WINDOW_MS, 0,
+            86_400_000, "how long every service waits out an unreachable database or broker (a restart, a failover) before what it was doing "
+                    + "fails; 0: a lost connection is retried like any retriable error");
+
     /** The keys of {@link CommonConfig}; targets and tokens are read by their prefixes, {@link #PATTERN_PREFIXES}. */
     public static final List<Key<?>> COMMON = List.of(KAFKA_BOOTSTRAP, TOPIC_PREFIX, HTTP_HOST, HTTP_PORT, HTTP_METRICS_OPEN,
-            INSTANCE_ID, AuthConfig.TOKENS_FILE);
+            INSTANCE_ID, AuthConfig.TOKENS_FILE, OUTAGE_WINDOW);
     public static final String TARGETS_PREFIX = "targets.";
     public static final java.util.Set<String> PATTERN_PREFIXES = java.util.Set.of(TARGETS_PREFIX, AuthConfig.TOKENS_PREFIX);
 
