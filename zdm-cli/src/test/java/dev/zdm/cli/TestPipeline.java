@@ -42,8 +42,14 @@ final class TestPipeline implements AutoCloseable {
     }
 
     private ZdmProcess startZdm() {
+        return startWorker("local");
+    }
+
+    /** Another worker (all four services, as {@code zdm up} runs them) on the same broker, database and topics. */
+    ZdmProcess startWorker(String instance) {
         Map<String, String> settings = new java.util.HashMap<>(Map.of("kafka.bootstrap", infra.kafkaBootstrap(),
-                "kafka.topicPrefix", infra.topicPrefix(), "targets.main.url", infra.jdbcUrl(), "http.port", "0", "monitor.intervalMs", "1000"));
+                "kafka.topicPrefix", infra.topicPrefix(), "targets.main.url", infra.jdbcUrl(), "http.port", "0", "monitor.intervalMs", "1000",
+                "instance.id", instance));
         settings.putAll(TokenOption.allRoles("team", TOKEN));
         return ZdmProcess.start(Settings.of(settings), AllServices.factories());
     }
@@ -98,6 +104,30 @@ final class TestPipeline implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl()); ResultSet rs = c.createStatement().executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    /**
+     * A fresh control schema and a table {@code items (id, hits, note)} of {@code rows} rows, with
+     * {@code slow_inc(n)} (n + 1, about a millisecond a call): a backfill of {@code hits = slow_inc(hits)}
+     * runs for seconds, long enough to act in its middle, and shows any row updated twice.
+     */
+    static void slowItems(TestInfra infra, int rows) throws Exception {
+        exec(infra, "DROP SCHEMA IF EXISTS zdm CASCADE; DROP TABLE IF EXISTS items;"
+                + "CREATE TABLE items (id bigserial PRIMARY KEY, hits int NOT NULL DEFAULT 0, note text);"
+                + "INSERT INTO items (note) SELECT 'n' || g FROM generate_series(1, " + rows + ") g;"
+                + "CREATE OR REPLACE FUNCTION slow_inc(n int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.0002); RETURN n + 1; END $$");
+    }
+
+    /** The application: {@code sql} with a random key in 1..rows as both parameters, at 100 writes/s on two connections. */
+    static dev.zdm.infra.load.Workload appWrites(TestInfra infra, String sql, int rows) {
+        return new dev.zdm.infra.load.Workload(infra.jdbcUrl(), 2, 100, (c, random) -> {
+            try (var ps = c.prepareStatement(sql)) {
+                long id = 1 + random.nextInt(rows);
+                ps.setLong(1, id);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+        }).start();
     }
 
     static void exec(TestInfra infra, String sql) throws Exception {

@@ -53,24 +53,34 @@ public final class ProgressStore {
     /**
      * Moves the checkpoint from {@code expectedLastKey} to {@code newLastKey}, inside the batch's
      * transaction. Fails (and so rolls the batch back) when the checkpoint is not where this run
-     * left it: another executor is running the same step, and doing the range twice must not happen.
+     * left it (another executor is running the same step, and doing the range twice must not happen)
+     * or when the run's {@link Fence} no longer holds (its lease was taken over, or the migration ended).
      */
     public Future<Void> advance(SqlClient batchConnection, StepRef ref, String expectedLastKey, String newLastKey,
                                 long rowsAffected, int batchSize) {
         String sql = "UPDATE " + TABLE + " SET last_key = $3, batches_completed = batches_completed + 1,"
                 + " rows_affected = rows_affected + $4, batch_size = $5, updated_at = now()"
-                + " WHERE migration_id = $1 AND step_id = $2 AND last_key IS NOT DISTINCT FROM $6";
-        return batchConnection.preparedQuery(sql)
-                .execute(Tuple.of(ref.migrationId(), ref.stepId(), newLastKey, rowsAffected, batchSize, expectedLastKey))
-                .compose(rows -> checkMoved(rows, ref, expectedLastKey));
+                + " WHERE migration_id = $1 AND step_id = $2 AND last_key IS NOT DISTINCT FROM $6"
+                + (ref.fence() == null ? "" : " AND " + Fence.holds(1, 7, 8))
+                + " RETURNING 1";
+        Tuple args = Tuple.of(ref.migrationId(), ref.stepId(), newLastKey, rowsAffected, batchSize, expectedLastKey);
+        if (ref.fence() != null) args.addString(ref.fence().owner()).addLong(ref.fence().epoch());
+        return batchConnection.preparedQuery(sql).execute(args)
+                .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture() : refused(batchConnection, ref, expectedLastKey));
     }
 
-    private static Future<Void> checkMoved(RowSet<Row> rows, StepRef ref, String expectedLastKey) {
-        if (rows.rowCount() == 1) return Future.succeededFuture();
-        return Future.failedFuture(new ZdmException(ErrorCode.NOT_ALLOWED,
-                "checkpoint of " + ref + " is no longer at key " + expectedLastKey
-                        + ": another executor is running this step; this run stops so no range is done twice",
-                ref.stepId()));
+    /** Why a checkpoint did not move: the fence, or the checkpoint itself. */
+    private static Future<Void> refused(SqlClient client, StepRef ref, String expectedLastKey) {
+        if (ref.fence() == null) return Future.failedFuture(moved(ref, expectedLastKey));
+        return client.preparedQuery("SELECT " + Fence.holds(1, 2, 3)).execute(Tuple.of(ref.migrationId(), ref.fence().owner(), ref.fence().epoch()))
+                .compose(rows -> Future.failedFuture(rows.iterator().next().getBoolean(0) ? moved(ref, expectedLastKey) : new ZdmException(ErrorCode.NOT_ALLOWED,
+                        "the lease of " + ref.migrationId() + " (" + ref.fence() + ") is gone: another executor took the phase over, or the "
+                                + "migration ended; this run stops before it writes again", ref.stepId())));
+    }
+
+    private static ZdmException moved(StepRef ref, String expectedLastKey) {
+        return new ZdmException(ErrorCode.NOT_ALLOWED, "checkpoint of " + ref + " is no longer at key " + expectedLastKey
+                + ": another executor is running this step; this run stops so no range is done twice", ref.stepId());
     }
 
     private static Checkpoint toCheckpoint(Row row) {

@@ -1,6 +1,7 @@
 package dev.zdm.executor.messaging;
 
 import dev.zdm.domain.error.Backoff;
+import dev.zdm.executor.batch.Fence;
 import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.Phase;
@@ -60,6 +61,8 @@ public final class ExecutorVerticle extends VerticleBase {
     private EventConsumer syncStatus;
     private TargetPools pools;
     private PhaseRunner runner;
+    private PhaseLeases leases;
+    private long leaseTimer;
 
     public ExecutorVerticle(Platform platform, ExecutorConfig config) {
         this.platform = platform;
@@ -79,14 +82,18 @@ public final class ExecutorVerticle extends VerticleBase {
         var topics = platform.config().topics();
         commands = new EventConsumer("executor-commands", platform.config().kafkaBootstrap(), config.groupId(),
                 List.of(topics.phaseCommands()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onCommand)
-                .stuckAfter(config.stuckAfterMs());
+                .stuckAfter(config.stuckAfterMs()).outageWindow(platform.config().outageWindowMs());
         heartbeat = new Heartbeat(commands, pools, this::publishProgress);
         commands.start();
         heartbeatTimer = vertx.setPeriodic(config.heartbeatMs(), t -> heartbeat.beat());
+        leases = new PhaseLeases(platform.config().instanceId() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8), config.leaseTtlMs());
+        leaseTimer = vertx.setPeriodic(Math.max(100, config.leaseTtlMs() / 3), t -> renewLeases());
         control = EventConsumer.broadcast("executor-control", platform.config().kafkaBootstrap(), platform.config().instanceId(),
-                List.of(topics.control()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onControl).start();
+                List.of(topics.control()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onControl)
+                .outageWindow(platform.config().outageWindowMs()).start();
         breakers = EventConsumer.broadcast("executor-breakers", platform.config().kafkaBootstrap(), platform.config().instanceId(),
-                List.of(topics.breaker()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onBreaker).start();
+                List.of(topics.breaker()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onBreaker)
+                .outageWindow(platform.config().outageWindowMs()).start();
         syncStatus = EventConsumer.broadcast("executor-sync-status", platform.config().kafkaBootstrap(), platform.config().instanceId(),
                 List.of(topics.syncStatus()), platform.codec(), platform.publisher(), vertx, platform.registry(), e -> {
                     if (e.event() instanceof SyncStatus s) syncAwaits.offer(s);
@@ -142,21 +149,89 @@ public final class ExecutorVerticle extends VerticleBase {
                 .compose(v -> run(envelope, command, phase, started));
     }
 
+    /**
+     * Runs the command only when this executor takes the phase's lease: a phase another executor runs
+     * (a re-delivery after a rebalance, a joining worker, a duplicate) or that is no longer the one
+     * dispatched (finished, superseded) is acknowledged and left alone.
+     */
     private Future<Void> run(Envelope envelope, PhaseCommand command, Phase phase, long started) {
         String id = command.getMigrationId();
-        PhaseControl handle = running.computeIfAbsent(id, k -> new PhaseControl());
+        PhaseControl mine = running.get(id);
+        if (mine != null) {
+            LOG.info("{} phase {} {} attempt {}: already running here; this copy of the command is skipped", id, phase.id(),
+                    command.getDirection(), command.getAttempt());
+            return Future.succeededFuture();
+        }
+        return leases.acquire(pools.pool(command.getTarget()), command).compose(outcome -> {
+            if (outcome instanceof PhaseLeases.Outcome.Elsewhere elsewhere) {
+                LOG.info("{} phase {} {} attempt {} not run here: {}", id, phase.id(), command.getDirection(), command.getAttempt(), elsewhere.why());
+                return Future.<Void>succeededFuture();
+            }
+            Fence fence = ((PhaseLeases.Outcome.Taken) outcome).fence();
+            PhaseControl handle = new PhaseControl();
+            handle.fence(fence);
+            if (running.putIfAbsent(id, handle) != null) return Future.<Void>succeededFuture();
+            return runHeld(envelope, command, phase, started, handle);
+        });
+    }
+
+    private Future<Void> runHeld(Envelope envelope, PhaseCommand command, Phase phase, long started, PhaseControl handle) {
+        String id = command.getMigrationId();
         heartbeat.started(envelope, command, handle);
         LOG.info("{} phase {} ({}) {} attempt {}: {} steps", id, phase.id(), phase.name(), command.getDirection(), command.getAttempt(),
                 command.getDirection().equals("ROLLBACK") ? phase.rollback().size() : phase.steps().size());
         StepContext ctx = new StepContext(vertx, pools.pool(command.getTarget()), id, command.getTarget(), phase,
                 command.getDirection(), command.getOptions(), handle, p -> publishProgress(command, p));
         return runner.run(ctx)
-                .transform(ar -> publishResult(command, ar.succeeded() ? ar.result() : 0,
+                .transform(ar -> finish(command, handle, ar.succeeded() ? ar.result() : 0,
                         ar.succeeded() ? null : Errors.classify(ar.cause(), phase.id()), started))
                 .onComplete(x -> {
                     running.remove(id, handle);
                     heartbeat.ended(command);
                 });
+    }
+
+    /**
+     * Publishes the result only while the lease is still this run's, then gives the lease back. A run
+     * that lost its lease (taken over, or the migration ended) ends without a result: the phase is
+     * someone else's, and a stale result must never overwrite theirs. When the lease cannot be read
+     * (the database is gone past the outage window) the result is published: the lease was this run's
+     * when last seen, and the planner records one result per attempt.
+     */
+    private Future<Void> finish(PhaseCommand command, PhaseControl handle, long rows, ZdmException error, long started) {
+        String id = command.getMigrationId();
+        Fence fence = handle.fence();
+        var pool = pools.pool(command.getTarget());
+        Future<Boolean> ours = handle.lostLeaseSeen() ? Future.succeededFuture(false) : leases.holds(pool, id, fence).otherwise(true);
+        return ours.compose(held -> {
+            if (!held) {
+                LOG.warn("{} phase {} {} attempt {} lost its lease ({}): no result published; {}", id, command.getPhase().getPhaseId(),
+                        command.getDirection(), command.getAttempt(), fence, error == null ? "it had completed" : "it stopped: " + error.getMessage());
+                return Future.<Void>succeededFuture();
+            }
+            return publishResult(command, rows, error, started)
+                    .compose(v -> leases.release(pool, id, fence).otherwise(e -> {
+                        LOG.info("{} lease {} not given back ({}); it expires by itself", id, fence, e.toString());
+                        return null;
+                    }));
+        });
+    }
+
+    /** Every third of the lease's life: renew the lease of each phase this executor runs; a lease lost stops its run. */
+    private void renewLeases() {
+        running.forEach((id, handle) -> {
+            Fence fence = handle.fence();
+            if (fence == null || handle.lostLeaseSeen()) return;
+            String target = heartbeat.targetOf(id);
+            if (target == null) return;
+            leases.renew(pools.pool(target), id, fence).onSuccess(renewed -> {
+                if (!renewed && running.get(id) == handle) {
+                    LOG.warn("{} lease {} is gone (taken over by another executor, or the migration ended): stopping the phase before its next write",
+                            id, fence);
+                    handle.lostLease();
+                }
+            }).onFailure(e -> LOG.debug("{} lease {} not renewed now ({}); trying again", id, fence, e.toString()));
+        });
     }
 
     private Future<Void> publishResult(PhaseCommand command, long rows, ZdmException error, long started) {
@@ -207,6 +282,7 @@ public final class ExecutorVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(heartbeatTimer);
+        vertx.cancelTimer(leaseTimer);
         platform.health().unregister("executor.commands");
         platform.health().unregister("executor.control");
         return vertx.executeBlocking(() -> {

@@ -39,6 +39,12 @@ final class Heartbeat {
         handling.put(command.getMigrationId(), new Handling(envelope, command, control));
     }
 
+    /** The target of the phase being handled for {@code migrationId}, or null. */
+    String targetOf(String migrationId) {
+        Handling h = handling.get(migrationId);
+        return h == null ? null : h.command().getTarget();
+    }
+
     void ended(PhaseCommand command) {
         handling.remove(command.getMigrationId());
     }

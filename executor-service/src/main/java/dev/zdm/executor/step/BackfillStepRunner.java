@@ -41,7 +41,7 @@ public final class BackfillStepRunner implements StepRunner<Step.Backfill> {
         BackfillRunner runner = runners.computeIfAbsent(ctx.target(), t -> new BackfillRunner(ctx.vertx(), ctx.pool(), board,
                 BackfillSettings.defaults(t).withOutageWindow(outageWindowMs)));
         Step.Backfill effective = withOperatorBatch(step, ctx.options(), ctx.control().requestedBatchSize());
-        BackfillJob job = runner.start(new StepRef(ctx.migrationId(), ctx.phase().id(), step.id()), effective,
+        BackfillJob job = runner.start(new StepRef(ctx.migrationId(), ctx.phase().id(), step.id(), ctx.control().fence()), effective,
                 p -> {
                     metrics.onProgress(p);
                     ctx.progress().accept(toStepProgress(p));

@@ -1,5 +1,7 @@
 package dev.zdm.executor.step;
 
+import dev.zdm.executor.batch.Fence;
+
 /**
  * The operator's hold on a running phase: cancel stops it before its next statement or batch; pause
  * holds it between statements or batches (no lock, no open transaction). Thread-safe.
@@ -10,6 +12,8 @@ public final class PhaseControl {
     private volatile Integer batchSize;
     private volatile Controllable current;
     private volatile Statement statement;
+    private volatile Fence fence;
+    private volatile boolean fenced;
 
     /**
      * A statement of the phase running in the database: which backend runs it, for what step, since
@@ -39,6 +43,28 @@ public final class PhaseControl {
 
     public void detach(Controllable running) {
         if (current == running) current = null;
+    }
+
+    /** The lease this phase runs under; its writes check it. Null when unfenced. */
+    public Fence fence() {
+        return fence;
+    }
+
+    public void fence(Fence held) {
+        this.fence = held;
+    }
+
+    /**
+     * The lease is gone (taken over, or the migration ended): stop like a cancel, and remember why, so
+     * the run ends without a result (the phase is someone else's now).
+     */
+    public void lostLease() {
+        fenced = true;
+        cancel();
+    }
+
+    public boolean lostLeaseSeen() {
+        return fenced;
     }
 
     public void cancel() {

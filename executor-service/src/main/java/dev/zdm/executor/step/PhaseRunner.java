@@ -5,6 +5,7 @@ import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.domain.plan.Phase;
 import dev.zdm.domain.plan.Step;
+import dev.zdm.executor.batch.Fence;
 import io.vertx.core.Future;
 import java.util.List;
 import org.slf4j.Logger;
@@ -68,11 +69,26 @@ public final class PhaseRunner {
             if (ctx.control().cancelled()) {
                 return Future.failedFuture(new ZdmException(ErrorCode.NOT_ALLOWED, "cancelled by an operator before step " + step.id(), step.id()));
             }
-            if (step instanceof Step.Sql sql && sql.removes() != null && ctx.direction().equals("ROLLBACK")) {
-                return Preexisting.madeByMigration(ctx, sql.removes()).compose(made -> made ? run(ctx, step) : keep(ctx, sql));
-            }
-            return run(ctx, step);
+            return stillOurs(ctx, step).compose(v -> {
+                if (step instanceof Step.Sql sql && sql.removes() != null && ctx.direction().equals("ROLLBACK")) {
+                    return Preexisting.madeByMigration(ctx, sql.removes()).compose(made -> made ? run(ctx, step) : keep(ctx, sql));
+                }
+                return run(ctx, step);
+            });
         });
+    }
+
+    /** Before each step: the phase's lease still this run's (not taken over, the migration not ended). */
+    private static Future<Void> stillOurs(StepContext ctx, Step step) {
+        Fence fence = ctx.control().fence();
+        if (fence == null) return Future.succeededFuture();
+        return ctx.pool().preparedQuery("SELECT " + Fence.holds(1, 2, 3)).execute(io.vertx.sqlclient.Tuple.of(ctx.migrationId(), fence.owner(), fence.epoch()))
+                .compose(rows -> {
+                    if (rows.iterator().next().getBoolean(0)) return Future.<Void>succeededFuture();
+                    ctx.control().lostLease();
+                    return Future.failedFuture(new ZdmException(ErrorCode.NOT_ALLOWED, "the lease of " + ctx.migrationId() + " (" + fence
+                            + ") is gone before step " + step.id() + ": another executor took the phase over, or the migration ended", step.id()));
+                });
     }
 
     /** An undo step whose object the migration did not make: recorded as done, the object left as it was. */

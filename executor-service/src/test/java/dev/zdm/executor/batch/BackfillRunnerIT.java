@@ -4,6 +4,7 @@ import dev.zdm.domain.error.Backoff;
 import dev.zdm.domain.sql.TableName;
 import static dev.zdm.executor.batch.BackfillFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.zdm.domain.plan.BatchOptions;
@@ -199,6 +200,31 @@ class BackfillRunnerIT {
         assertThat(failures).hasSize(1).first().asString().contains("another executor is running this step");
         assertThat(db.count("SELECT count(*) FROM twice WHERE touched <> 1")).isZero();
         assertThat(db.progress(ref, "rows_affected")).isEqualTo("30000");
+    }
+
+    @Test
+    void aFencedRunStopsBeforeItsNextBatchOnceItsLeaseIsTakenOverAndNoRowIsDoneTwice() throws Exception {
+        db.orders("fenced", 30_000);
+        db.exec("CREATE TABLE IF NOT EXISTS zdm.phase_leases (migration_id text PRIMARY KEY, phase_index integer NOT NULL, direction text NOT NULL, "
+                + "attempt integer NOT NULL, owner text NOT NULL, epoch bigint NOT NULL, taken_at timestamptz NOT NULL DEFAULT now(), "
+                + "expires_at timestamptz NOT NULL); DELETE FROM zdm.phase_leases WHERE migration_id = 'm-fenced';"
+                + "INSERT INTO zdm.phase_leases VALUES ('m-fenced', 0, 'FORWARD', 1, 'worker-a', 1, now(), now() + interval '1 hour')");
+        StepRef ref = new StepRef("m-fenced", "p1", "s1", new Fence("worker-a", 1));
+        BackfillRunner runner = new BackfillRunner(db.vertx, db.pool, new BreakerBoard(), SLOW);
+        BackfillJob job = runner.start(ref, touchEveryRow("fenced", new BatchOptions(200, 20, 0, 100)), ProgressListener.NONE);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (Long.parseLong(nz(db.progress(ref, "rows_affected"))) == 0 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+
+        // another executor takes the phase over (as after an expired lease)
+        db.exec("UPDATE zdm.phase_leases SET owner = 'worker-b', epoch = 2 WHERE migration_id = 'm-fenced'");
+
+        assertThatThrownBy(() -> await(job.outcome())).hasMessageContaining("the lease of m-fenced (worker-a#1) is gone");
+        String done = db.progress(ref, "rows_affected");
+        assertThat(Long.parseLong(done)).isPositive().isLessThan(30_000);
+        assertThat(db.count("SELECT count(*) FROM fenced WHERE touched = 1")).as("the batch refused by the fence rolled back").isEqualTo(Long.parseLong(done));
+        assertThat(db.count("SELECT count(*) FROM fenced WHERE touched > 1")).isZero();
+        Thread.sleep(500);
+        assertThat(db.progress(ref, "rows_affected")).as("nothing written after the lease was lost").isEqualTo(done);
     }
 
     static String nz(String value) {

@@ -36,6 +36,7 @@ public final class PlannerVerticle extends VerticleBase {
     private final Planning planning;
     private final List<EventConsumer> consumers = new ArrayList<>();
     private TargetPools pools;
+    private boolean rechecking;
 
     public PlannerVerticle(Platform platform, PlannerConfig config, Planning planning) {
         this.platform = platform;
@@ -48,7 +49,7 @@ public final class PlannerVerticle extends VerticleBase {
         Topics topics = platform.config().topics();
         pools = new TargetPools(vertx, platform.config().targets(), "zdm-planner");
         Stores stores = new Stores(pools, platform.codec());
-        Orchestrator orchestrator = new Orchestrator(stores, platform.publisher(), topics, planning);
+        Orchestrator orchestrator = new Orchestrator(stores, platform.publisher(), topics, planning, config.redispatchAfterMs());
         Controls controls = new Controls(stores, orchestrator);
         Tokens tokens = platform.config().tokens();
         consume("requests", topics.migrationRequests(), signed(tokens, Role.SUBMITTER, MigrationRequested.class, (request, sender) -> {
@@ -83,6 +84,14 @@ public final class PlannerVerticle extends VerticleBase {
         }));
         pools.targets().keySet().forEach(t -> platform.health().register("planner.target." + t, () -> pools.available(t)));
         warnOfSuperusers();
+        vertx.setPeriodic(config.recheckMs(), t -> {
+            if (rechecking) return;
+            rechecking = true;
+            orchestrator.recheck().onComplete(ar -> {
+                rechecking = false;
+                if (ar.failed()) LOG.debug("re-check of phases in flight failed (tried again in {} ms): {}", config.recheckMs(), ar.cause().toString());
+            });
+        });
         return orchestrator.resumeAll();
     }
 
@@ -107,7 +116,7 @@ public final class PlannerVerticle extends VerticleBase {
     private void consume(String role, String topic, EventHandler handler) {
         EventConsumer consumer = new EventConsumer("planner-" + role, platform.config().kafkaBootstrap(),
                 config.groupId() + "." + role, List.of(topic), platform.codec(), platform.publisher(), vertx,
-                platform.registry(), handler).start();
+                platform.registry(), handler).outageWindow(platform.config().outageWindowMs()).start();
         consumers.add(consumer);
         platform.health().register("planner." + role, consumer::healthy);
     }

@@ -108,7 +108,7 @@ public final class Controls {
     Future<Void> rollbackNext(MigrationState s) {
         MigrationStore store = stores.store(s.target());
         Optional<PhaseState> inFlight = s.phases().stream().filter(p -> p.status().equals(PhaseState.ROLLING_BACK)).findFirst();
-        if (inFlight.isPresent()) return orchestrator.publishCommand(s, inFlight.get().index(), inFlight.get().attempt(), "ROLLBACK", Map.of());
+        if (inFlight.isPresent()) return orchestrator.redispatchIfOrphaned(s, inFlight.get(), "ROLLBACK");
         Optional<PhaseState> last = s.phases().stream()
                 .filter(p -> p.status().equals(PhaseState.COMPLETED) || p.status().equals(PhaseState.FAILED))
                 .max(Comparator.comparingInt(PhaseState::index));

@@ -156,10 +156,40 @@ public final class MigrationStore {
                 .map(r -> r.rowCount() == 1);
     }
 
-    /** Sets the migration's status and current phase (and the error when failing). */
+    /**
+     * Takes the re-dispatch of a phase in flight ({@code status} DISPATCHED or ROLLING_BACK at
+     * {@code attempt}) whose command nobody runs: no executor holds a lease on it that was live within
+     * the last {@code afterMs}, and it was not (re-)dispatched within {@code afterMs} either (its command
+     * may still wait in its partition). True for one caller only: it publishes the command again.
+     */
+    public Future<Boolean> takeRedispatch(String migrationId, int index, String status, int attempt, long afterMs) {
+        return pool.preparedQuery("UPDATE zdm.migration_phases p SET dispatched_at = now() "
+                        + "WHERE p.migration_id = $1 AND p.phase_index = $2 AND p.status = $3 AND p.attempt = $4 "
+                        + "AND greatest(p.dispatched_at, p.started_at, '-infinity') < now() - $5 * interval '1 millisecond' "
+                        + "AND NOT EXISTS (SELECT 1 FROM zdm.phase_leases l WHERE l.migration_id = $1 AND l.phase_index = $2 AND l.attempt = $4 "
+                        + "AND l.expires_at > now() - $5 * interval '1 millisecond') RETURNING 1")
+                .execute(Tuple.of(migrationId, index, status, attempt, afterMs)).map(r -> r.rowCount() == 1);
+    }
+
+    /** Migrations with a phase in flight (dispatched, or being undone), for the re-dispatch check. */
+    public Future<List<String>> inFlight() {
+        return pool.query("SELECT DISTINCT migration_id FROM zdm.migration_phases WHERE status IN ('DISPATCHED', 'ROLLING_BACK') ORDER BY 1")
+                .execute().map(rows -> {
+                    List<String> ids = new java.util.ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getString(0)));
+                    return ids;
+                });
+    }
+
+    /**
+     * Sets the migration's status and current phase (and the error when failing). Ending (COMPLETED,
+     * CANCELLED, ROLLED_BACK) releases its claims; ending or failing drops its phase lease, so a run
+     * still going somewhere fails its next fenced write and nothing writes after the end.
+     */
     public Future<Void> setMigration(String migrationId, String status, int currentPhase, String errorCode, String errorMessage) {
         return pool.preparedQuery("WITH released AS (DELETE FROM zdm.claims WHERE migration_id = $1 "
-                        + "AND $2 IN ('COMPLETED', 'CANCELLED', 'ROLLED_BACK')) "
+                        + "AND $2 IN ('COMPLETED', 'CANCELLED', 'ROLLED_BACK')), "
+                        + "unleased AS (DELETE FROM zdm.phase_leases WHERE migration_id = $1 AND $2 IN ('COMPLETED', 'CANCELLED', 'ROLLED_BACK', 'FAILED')) "
                         + "UPDATE zdm.migrations SET status = $2, current_phase = $3, "
                         // a migration that completes after a failed attempt no longer carries that attempt's error
                         + "error_code = CASE WHEN $2 = 'COMPLETED' THEN NULL ELSE coalesce($4, error_code) END, "

@@ -15,6 +15,7 @@ import dev.zdm.runtime.messaging.Progress;
 import dev.zdm.runtime.messaging.Topics;
 import io.vertx.core.Future;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,12 +31,15 @@ public final class Orchestrator {
     private final EventPublisher publisher;
     private final Topics topics;
     private final Planning planning;
+    private final long redispatchAfterMs;
 
-    public Orchestrator(Stores stores, EventPublisher publisher, Topics topics, Planning planning) {
+    /** @param redispatchAfterMs how long a phase in flight may go without a live lease before its command is published again */
+    public Orchestrator(Stores stores, EventPublisher publisher, Topics topics, Planning planning, long redispatchAfterMs) {
         this.stores = stores;
         this.publisher = publisher;
         this.topics = topics;
         this.planning = planning;
+        this.redispatchAfterMs = redispatchAfterMs;
     }
 
     /** Plans and starts a requested migration; rejects it (event + record) when it is invalid. */
@@ -156,7 +160,7 @@ public final class Orchestrator {
         Phase phase = s.phase(next.index());
         return switch (next.status()) {
             case PhaseState.PENDING, "WAITING_DEPLOYMENT" -> phase.getKind().equals("APP") ? gate(s, next, phase) : dispatch(s, next, Map.of());
-            case PhaseState.DISPATCHED -> publishCommand(s, next.index(), next.attempt(), "FORWARD", Map.of());
+            case PhaseState.DISPATCHED -> redispatchIfOrphaned(s, next, "FORWARD");
             default -> Future.succeededFuture();
         };
     }
@@ -194,6 +198,43 @@ public final class Orchestrator {
                             .compose(x -> progress(s.migrationId(), "RUNNING", "phase " + s.phase(phase.index()).getName() + " started",
                                     phase.index(), s.phaseCount(), s.phase(phase.index())));
                 });
+    }
+
+    /**
+     * A phase in flight is dispatched again only when nobody runs it: no executor has held its lease
+     * within the re-dispatch delay (it died, or the command was lost), and no other planner re-dispatched
+     * it meanwhile. Never just because this planner started: a phase whose executor is alive is left to it.
+     */
+    Future<Void> redispatchIfOrphaned(MigrationState s, PhaseState phase, String direction) {
+        String status = direction.equals("ROLLBACK") ? PhaseState.ROLLING_BACK : PhaseState.DISPATCHED;
+        return stores.store(s.target()).takeRedispatch(s.migrationId(), phase.index(), status, phase.attempt(), redispatchAfterMs)
+                .compose(orphaned -> {
+                    if (!orphaned) return Future.<Void>succeededFuture();
+                    LOG.info("migration {} phase {} ({}) attempt {}: no executor has held it for {} ms; dispatching it again", s.migrationId(),
+                            s.phase(phase.index()).getPhaseId(), direction, phase.attempt(), redispatchAfterMs);
+                    return publishCommand(s, phase.index(), phase.attempt(), direction, Map.of());
+                });
+    }
+
+    /** Every phase in flight checked for a command nobody runs (see {@link #redispatchIfOrphaned}): on a timer. */
+    public Future<Void> recheck() {
+        return stores.forEachTarget(store -> store.inFlight().compose(ids -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (String id : ids) {
+                chain = chain.compose(x -> store.load(id)).compose(s -> {
+                    if (s == null || s.terminal() || s.paused()) return Future.<Void>succeededFuture();
+                    stores.remember(id, s.target());
+                    Optional<PhaseState> flight = s.phases().stream()
+                            .filter(p -> p.status().equals(PhaseState.DISPATCHED) || p.status().equals(PhaseState.ROLLING_BACK)).findFirst();
+                    if (flight.isEmpty()) return Future.<Void>succeededFuture();
+                    if (flight.get().status().equals(PhaseState.ROLLING_BACK)) {
+                        return s.status().equals(MigrationState.ROLLING_BACK) ? redispatchIfOrphaned(s, flight.get(), "ROLLBACK") : Future.<Void>succeededFuture();
+                    }
+                    return s.status().equals(MigrationState.RUNNING) ? redispatchIfOrphaned(s, flight.get(), "FORWARD") : Future.<Void>succeededFuture();
+                });
+            }
+            return chain;
+        }));
     }
 
     Future<Void> publishCommand(MigrationState s, int index, int attempt, String direction, Map<String, String> options) {
@@ -273,7 +314,7 @@ public final class Orchestrator {
                 }));
     }
 
-    /** Re-publishes every phase in flight and re-checks every gate: called at start-up. */
+    /** Moves every unfinished migration on (a phase in flight only when nobody runs it) and re-checks every gate: at start-up. */
     public Future<Void> resumeAll() {
         return stores.forEachTarget(store -> store.unfinished().compose(ids -> {
             Future<Void> chain = Future.succeededFuture();

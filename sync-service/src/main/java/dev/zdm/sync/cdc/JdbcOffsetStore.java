@@ -70,9 +70,10 @@ public final class JdbcOffsetStore implements OffsetBackingStore {
                 }
             }
             return CompletableFuture.completedFuture(out);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            SQLException cause = asSql(e);
             reset();
-            return CompletableFuture.failedFuture(new ConnectException("cannot read offsets of slot " + slot + ": " + e.getMessage(), e));
+            return CompletableFuture.failedFuture(new ConnectException("cannot read offsets of slot " + slot + ": " + cause.getMessage(), cause));
         }
     }
 
@@ -89,12 +90,31 @@ public final class JdbcOffsetStore implements OffsetBackingStore {
             ps.executeBatch();
             if (callback != null) callback.onCompletion(null, null);
             return CompletableFuture.completedFuture(null);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            SQLException cause = asSql(e);
             reset();
-            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
             ConnectException error = new ConnectException("cannot store offsets of slot " + slot + ": " + cause.getMessage(), cause);
             if (callback != null) callback.onCompletion(error, null);
             return CompletableFuture.failedFuture(error);
+        }
+    }
+
+    /**
+     * What went wrong, as an SQLException the one classifier understands. The driver reports a
+     * connection that broke under a batch as an {@code AssertionError} ("getAutoCommit() should not
+     * throw"), not as a lost connection; when the connection is no longer usable, it is one (08006),
+     * so a database restart is waited out instead of failing the sync.
+     */
+    private SQLException asSql(Throwable e) {
+        if (e instanceof SQLException sql) return sql.getNextException() != null ? sql.getNextException() : sql;
+        return new SQLException("offset store: " + e, usable() ? null : "08006", e);
+    }
+
+    private boolean usable() {
+        try {
+            return conn != null && !conn.isClosed() && conn.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 

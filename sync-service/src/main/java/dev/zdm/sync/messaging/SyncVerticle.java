@@ -69,9 +69,11 @@ public final class SyncVerticle extends VerticleBase {
     private void consume() {
         var topics = platform.config().topics();
         commands = new EventConsumer("sync-commands", platform.config().kafkaBootstrap(), config.groupId(), List.of(topics.syncCommands()),
-                platform.codec(), platform.publisher(), vertx, platform.registry(), this::onCommand).start();
+                platform.codec(), platform.publisher(), vertx, platform.registry(), this::onCommand)
+                .outageWindow(platform.config().outageWindowMs()).start();
         control = EventConsumer.broadcast("sync-control", platform.config().kafkaBootstrap(), platform.config().instanceId(),
-                List.of(topics.control()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onControl).start();
+                List.of(topics.control()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onControl)
+                .outageWindow(platform.config().outageWindowMs()).start();
         platform.health().register("sync.commands", commands::healthy);
         platform.health().register("sync.control", control::healthy);
         statusTimer = vertx.setPeriodic(config.sessions().statusIntervalMs(), id -> sessions.reports().forEach(this::publishStatus));

@@ -1,6 +1,9 @@
 package dev.zdm.runtime.kafka;
 
+import dev.zdm.domain.error.Backoff;
+import dev.zdm.domain.error.ErrorCode;
 import dev.zdm.domain.error.ZdmException;
+import dev.zdm.runtime.messaging.Errors;
 import dev.zdm.runtime.serde.EventCodec;
 import dev.zdm.runtime.serde.EventDecodingException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,10 +40,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
-    /** Attempts for failures that are not known to be permanent, before the event is dead-lettered. */
-    private static final int MAX_ATTEMPTS = 6;
-    private static final long FIRST_BACKOFF_MS = 200;
-    private static final long MAX_BACKOFF_MS = 10_000;
+    /**
+     * When a failed handling is tried again: a permanent failure never (dead-lettered at once), a lost
+     * database or broker for the outage window (the control schema briefly unreachable is a wait, and
+     * the partition waits with it, in order), other retriable failures 5 more times.
+     */
+    private static final Backoff RETRY = new Backoff(200, 10_000, 5, Backoff.DEFAULT_OUTAGE_WINDOW_MS);
 
     private final String name;
     private final Consumer<String, byte[]> consumer;
@@ -57,6 +62,7 @@ public final class EventConsumer implements AutoCloseable {
     private final InFlightEvents inFlight = new InFlightEvents();
     private volatile long stuckAfterMs;
     private volatile boolean reportedStuck;
+    private volatile Backoff retry = RETRY;
 
     public EventConsumer(String name, String bootstrap, String groupId, List<String> topics, EventCodec codec,
                          EventPublisher publisher, Vertx vertx, MeterRegistry registry, EventHandler handler) {
@@ -94,6 +100,7 @@ public final class EventConsumer implements AutoCloseable {
         Future<Void> result;
         int attempt;
         long retryAt;
+        long failingSince;
     }
 
     public EventConsumer start() {
@@ -111,6 +118,12 @@ public final class EventConsumer implements AutoCloseable {
     public EventConsumer stuckAfter(long ms) {
         if (ms < 0) throw new IllegalArgumentException("stuckAfter must not be negative");
         this.stuckAfterMs = ms;
+        return this;
+    }
+
+    /** How long a handler that fails because the database or broker is unreachable is tried again (see {@link Backoff}). */
+    public EventConsumer outageWindow(long ms) {
+        this.retry = RETRY.withOutageWindow(ms);
         return this;
     }
 
@@ -188,6 +201,7 @@ public final class EventConsumer implements AutoCloseable {
                     w.inFlight = null;
                     w.result = null;
                     w.attempt = 0;
+                    w.failingSince = 0;
                 }
             }
             if (w.inFlight != null && w.result == null && now >= w.retryAt) w.result = dispatch(w.inFlight);
@@ -195,6 +209,7 @@ public final class EventConsumer implements AutoCloseable {
                 w.inFlight = w.pending.poll();
                 inFlight.started(w.inFlight.topic(), w.inFlight.partition(), w.inFlight.offset(), now);
                 w.attempt = 0;
+                w.failingSince = 0;
                 w.result = dispatch(w.inFlight);
             }
         }
@@ -204,21 +219,23 @@ public final class EventConsumer implements AutoCloseable {
     /** Decides what a failed attempt means; true when the event is settled (dead-lettered) and its offset may be committed. */
     private boolean settleFailure(PartitionWork w, Throwable cause, long now) {
         w.attempt++;
-        boolean permanent = cause instanceof ZdmException z && !z.retriable();
-        if (permanent || w.attempt >= MAX_ATTEMPTS) {
+        if (w.failingSince == 0) w.failingSince = now;
+        ErrorCode code = cause instanceof EventDecodingException ? ErrorCode.UNDECODABLE_EVENT : Errors.code(cause);
+        long delay = retry.next(code, w.attempt, now - w.failingSince, ThreadLocalRandom.current().nextDouble());
+        if (delay < 0) {
             try {
                 deadLetters.send(w.inFlight, cause);
                 return true;
             } catch (Exception e) {
                 LOG.error("consumer {} cannot dead-letter {}/{}@{}, will try again: {}", name, w.inFlight.topic(),
                         w.inFlight.partition(), w.inFlight.offset(), e.toString());
+                delay = retry.delayMs(w.attempt, ThreadLocalRandom.current().nextDouble());
             }
         } else {
-            LOG.warn("consumer {} attempt {} of {}/{}@{} failed, retrying: {}", name, w.attempt, w.inFlight.topic(),
-                    w.inFlight.partition(), w.inFlight.offset(), cause.toString());
+            LOG.warn("consumer {} attempt {} of {}/{}@{} failed ({}), retrying in {} ms: {}", name, w.attempt, w.inFlight.topic(),
+                    w.inFlight.partition(), w.inFlight.offset(), code.code(), delay, cause.toString());
         }
-        long backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(w.attempt, 10));
-        w.retryAt = now + backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+        w.retryAt = now + delay;
         w.result = null;
         return false;
     }
