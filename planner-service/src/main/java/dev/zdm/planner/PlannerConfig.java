@@ -34,7 +34,7 @@ public record PlannerConfig(long lockTimeoutMs, String groupId, String appServic
             s -> s, s -> s.equals("analyze") || s.equals("as-is"), "must be analyze or as-is");
     public static final Key<Long> RECHECK = Key.millis("planner.recheckMs", 2_000, 100, 600_000,
             "how often phases in flight are checked for a command nobody runs (its executor died, or the command was lost)");
-    public static final Key<Long> REDISPATCH_AFTER = Key.millis("planner.redispatchAfterMs", 5_000, 100, 3_600_000,
+    public static final Key<Long> REDISPATCH_AFTER = Key.millis("planner.redispatchAfterMs", 2_000, 100, 3_600_000,
             "a phase in flight whose lease has been gone (or expired) this long, and that was not dispatched again meanwhile, is "
                     + "dispatched again; the executor that takes it resumes where its checkpoints stand");
     public static final List<Key<?>> KEYS = List.of(LOCK_TIMEOUT, GROUP_ID, APP_SERVICE, BLOCKING_THRESHOLD, PLANNING, RECHECK, REDISPATCH_AFTER);

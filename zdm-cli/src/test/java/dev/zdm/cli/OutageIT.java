@@ -35,10 +35,7 @@ class OutageIT {
         PgOutage outage = PgOutage.of(infra.pg());
         zdm = new TestPipeline(infra);
         try (Workload app = TestPipeline.appWrites(infra, "UPDATE items SET note = 'app' || ? WHERE id = ?", ROWS)) {
-            zdm.submit("outage-backfill", """
-                    -- @metadata {"strategy": "progressive", "batchSize": 200}
-                    UPDATE items SET hits = slow_inc(hits);
-                    """);
+            zdm.submitSlowBackfill("outage-backfill");
             zdm.await("outage-backfill", e -> e.getRowsDone() > 0 && e.getRowsDone() < ROWS / 2);
             down(outage);
             zdm.awaitCompleted("outage-backfill");

@@ -39,10 +39,7 @@ class ScaleOutIT {
     @Timeout(180)
     void a_worker_joining_mid_backfill_leaves_the_running_phase_to_its_owner_and_every_row_is_updated_once(TestInfra infra) throws Exception {
         try (Workload app = TestPipeline.appWrites(infra, "UPDATE items SET note = 'app' || ? WHERE id = ?", ROWS)) {
-            zdm.submit("scale-join", """
-                    -- @metadata {"strategy": "progressive", "batchSize": 200}
-                    UPDATE items SET hits = slow_inc(hits);
-                    """);
+            zdm.submitSlowBackfill("scale-join");
             zdm.await("scale-join", e -> e.getRowsDone() > 0 && e.getRowsDone() < ROWS / 2);
             try (ZdmProcess second = zdm.startWorker("worker-2")) {
                 zdm.awaitCompleted("scale-join");
@@ -58,5 +55,57 @@ class ScaleOutIT {
         assertThat(zdm.query("SELECT rows_affected FROM zdm._migration_progress WHERE migration_id = 'scale-join'")).isEqualTo(String.valueOf(ROWS));
         assertThat(zdm.query("SELECT count(*) FROM zdm.phase_leases")).as("the lease is given back").isEqualTo("0");
         assertThat(zdm.query("SELECT count(*) FROM pg_replication_slots WHERE slot_name LIKE 'zdm%'")).isEqualTo("0");
+    }
+
+    @Test
+    @Timeout(180)
+    void a_worker_stopped_mid_backfill_hands_its_phase_over_and_the_migration_never_fails(TestInfra infra) throws Exception {
+        try (Workload app = TestPipeline.appWrites(infra, "UPDATE items SET note = 'app' || ? WHERE id = ?", ROWS)) {
+            zdm.submitSlowBackfill("scale-stop");
+            zdm.await("scale-stop", e -> e.getRowsDone() > 0 && e.getRowsDone() < ROWS / 2);
+            try (ZdmProcess second = zdm.startWorker("worker-2")) {
+                Thread.sleep(2_000);
+                // a rolling restart: this worker stops while it runs the phase
+                zdm.stopWorker();
+                zdm.awaitCompleted("scale-stop");
+                assertThat(zdm.query("SELECT owner FROM zdm.phase_leases WHERE migration_id = 'scale-stop'")).isNull();
+                assertThat(zdm.query("SELECT count(*) FROM zdm.migration_events WHERE migration_id = 'scale-stop' AND event = 'FAILED'"))
+                        .as("never FAILED on the way").isEqualTo("0");
+                zdm.startAgain();
+            }
+        }
+        assertThat(zdm.query("SELECT count(*) FILTER (WHERE hits = 1) || '/' || count(*) FROM items"))
+                .as("every row updated exactly once across the hand-over").isEqualTo(ROWS + "/" + ROWS);
+        assertThat(zdm.query("SELECT rows_affected FROM zdm._migration_progress WHERE migration_id = 'scale-stop'")).isEqualTo(String.valueOf(ROWS));
+    }
+
+    @Test
+    @Timeout(240)
+    void a_worker_killed_mid_backfill_is_taken_over_by_the_other_and_every_row_is_updated_once(TestInfra infra) throws Exception {
+        zdm.stopWorker();
+        try (WorkerProcess doomed = WorkerProcess.start(infra, "doomed");
+             Workload app = TestPipeline.appWrites(infra, "UPDATE items SET note = 'app' || ? WHERE id = ?", ROWS)) {
+            zdm.submitSlowBackfill("scale-kill");
+            zdm.await("scale-kill", e -> e.getRowsDone() > 0 && e.getRowsDone() < ROWS / 2);
+            assertThat(zdm.query("SELECT owner FROM zdm.phase_leases WHERE migration_id = 'scale-kill'")).startsWith("doomed/");
+            zdm.startAgain();
+            Thread.sleep(2_000);
+
+            doomed.kill();
+            long killedAt = System.currentTimeMillis();
+            String owner = null;
+            while (System.currentTimeMillis() - killedAt < 120_000) {
+                owner = zdm.query("SELECT owner FROM zdm.phase_leases WHERE migration_id = 'scale-kill'");
+                if (owner == null || owner.startsWith("local/")) break;
+                Thread.sleep(100);
+            }
+            long takeover = System.currentTimeMillis() - killedAt;
+            System.out.println("takeover after SIGKILL of the worker running the phase: " + takeover + " ms (new owner " + owner + ")");
+            zdm.awaitCompleted("scale-kill");
+        }
+        assertThat(zdm.query("SELECT count(*) FILTER (WHERE hits = 1) || '/' || count(*) FROM items"))
+                .as("every row updated exactly once: the batch cut by the kill rolled back, none ran twice").isEqualTo(ROWS + "/" + ROWS);
+        assertThat(zdm.query("SELECT rows_affected FROM zdm._migration_progress WHERE migration_id = 'scale-kill'")).isEqualTo(String.valueOf(ROWS));
+        assertThat(zdm.query("SELECT count(*) FROM zdm.phase_leases")).isEqualTo("0");
     }
 }

@@ -54,6 +54,15 @@ final class TestPipeline implements AutoCloseable {
         return ZdmProcess.start(Settings.of(settings), AllServices.factories());
     }
 
+    /** Stops this test's worker (the progress follower stays); {@link #startAgain} brings it back. */
+    void stopWorker() {
+        zdm.close();
+    }
+
+    void startAgain() {
+        zdm = startZdm();
+    }
+
     /** Stops the whole process and starts a new one on the same broker and database. */
     void restart() {
         zdm.close();
@@ -62,6 +71,14 @@ final class TestPipeline implements AutoCloseable {
 
     void submit(String id, String sql) throws Exception {
         Requests.send(infra.kafkaBootstrap(), topics.migrationRequests(), id, Requests.request(id, "main", id + ".sql", sql), Tokens.digest(TOKEN));
+    }
+
+    /** Submits the backfill of {@link #slowItems}: {@code hits = slow_inc(hits)} over every row, progressive, 200 rows a batch to start. */
+    void submitSlowBackfill(String id) throws Exception {
+        submit(id, """
+                -- @metadata {"strategy": "progressive", "batchSize": 200}
+                UPDATE items SET hits = slow_inc(hits);
+                """);
     }
 
     void deployed(String service, String version) throws Exception {

@@ -56,7 +56,7 @@ public final class ZdmProcess implements AutoCloseable {
         reader.finish(known, ConfigKeys.PATTERN_PREFIXES);
 
         long started = System.nanoTime();
-        TopicAdmin.ensure(common.kafkaBootstrap(), common.topics().all(), TopicAdmin.DEFAULT_PARTITIONS);
+        TopicAdmin.ensure(common.kafkaBootstrap(), common.topics().all(), common.partitions());
         Platform platform = Platform.start(common);
         try {
             List<String> ids = new ArrayList<>();

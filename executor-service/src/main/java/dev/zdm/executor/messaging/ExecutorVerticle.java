@@ -82,7 +82,12 @@ public final class ExecutorVerticle extends VerticleBase {
         var topics = platform.config().topics();
         commands = new EventConsumer("executor-commands", platform.config().kafkaBootstrap(), config.groupId(),
                 List.of(topics.phaseCommands()), platform.codec(), platform.publisher(), vertx, platform.registry(), this::onCommand)
-                .stuckAfter(config.stuckAfterMs()).outageWindow(platform.config().outageWindowMs());
+                .stuckAfter(config.stuckAfterMs()).outageWindow(platform.config().outageWindowMs())
+                .onRevoked((topic, partition) -> vertx.runOnContext(v -> heartbeat.on(topic, partition).forEach(h -> {
+                    LOG.info("{} phase {}: partition {}-{} moved to another worker; handing the phase over", h.command().getMigrationId(),
+                            h.command().getPhase().getPhaseId(), topic, partition);
+                    h.control().handOver();
+                })));
         heartbeat = new Heartbeat(commands, pools, this::publishProgress);
         commands.start();
         heartbeatTimer = vertx.setPeriodic(config.heartbeatMs(), t -> heartbeat.beat());
@@ -178,6 +183,8 @@ public final class ExecutorVerticle extends VerticleBase {
     private Future<Void> runHeld(Envelope envelope, PhaseCommand command, Phase phase, long started, PhaseControl handle) {
         String id = command.getMigrationId();
         heartbeat.started(envelope, command, handle);
+        publishProgress(command, StepContext.StepProgress.of("RUNNING", "phase " + phase.name() + " started on " + handle.fence().owner()
+                + (command.getDirection().equals("ROLLBACK") ? " (undo)" : "")));
         LOG.info("{} phase {} ({}) {} attempt {}: {} steps", id, phase.id(), phase.name(), command.getDirection(), command.getAttempt(),
                 command.getDirection().equals("ROLLBACK") ? phase.rollback().size() : phase.steps().size());
         StepContext ctx = new StepContext(vertx, pools.pool(command.getTarget()), id, command.getTarget(), phase,
@@ -203,6 +210,11 @@ public final class ExecutorVerticle extends VerticleBase {
         Fence fence = handle.fence();
         var pool = pools.pool(command.getTarget());
         Future<Boolean> ours = handle.lostLeaseSeen() ? Future.succeededFuture(false) : leases.holds(pool, id, fence).otherwise(true);
+        if (handle.handingOver()) {
+            LOG.info("{} phase {} {} attempt {} handed over at its next step or batch: lease {} given back, no result; the planner "
+                    + "dispatches it again for another executor", id, command.getPhase().getPhaseId(), command.getDirection(), command.getAttempt(), fence);
+            return leases.release(pool, id, fence).otherwise(e -> null);
+        }
         return ours.compose(held -> {
             if (!held) {
                 LOG.warn("{} phase {} {} attempt {} lost its lease ({}): no result published; {}", id, command.getPhase().getPhaseId(),
@@ -215,6 +227,26 @@ public final class ExecutorVerticle extends VerticleBase {
                         return null;
                     }));
         });
+    }
+
+    /**
+     * On shutdown: every running phase handed over (stopped at its next step or batch, lease given back,
+     * no result), waiting up to 15 s for them, so a rolling restart of workers moves phases instead of
+     * failing them.
+     */
+    private Future<Void> handOverAll() {
+        if (running.isEmpty()) return Future.succeededFuture();
+        LOG.info("stopping: handing over {} running phase(s)", running.size());
+        running.values().forEach(PhaseControl::handOver);
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        long deadline = System.currentTimeMillis() + 15_000;
+        vertx.setPeriodic(50, timer -> {
+            if (running.isEmpty() || System.currentTimeMillis() > deadline) {
+                vertx.cancelTimer(timer);
+                done.tryComplete();
+            }
+        });
+        return done.future();
     }
 
     /** Every third of the lease's life: renew the lease of each phase this executor runs; a lease lost stops its run. */
@@ -281,16 +313,19 @@ public final class ExecutorVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        vertx.cancelTimer(heartbeatTimer);
-        vertx.cancelTimer(leaseTimer);
-        platform.health().unregister("executor.commands");
-        platform.health().unregister("executor.control");
-        return vertx.executeBlocking(() -> {
-            commands.close();
-            control.close();
-            breakers.close();
-            syncStatus.close();
-            return null;
+        return handOverAll().compose(handed -> {
+            vertx.cancelTimer(heartbeatTimer);
+            vertx.cancelTimer(leaseTimer);
+            platform.health().unregister("executor.commands");
+            platform.health().unregister("executor.control");
+            return vertx.executeBlocking(() -> {
+                commands.close();
+                control.close();
+                breakers.close();
+                syncStatus.close();
+                return null;
+            });
         }).compose(v -> pools.closeAll());
     }
+
 }

@@ -39,6 +39,11 @@ final class Heartbeat {
         handling.put(command.getMigrationId(), new Handling(envelope, command, control));
     }
 
+    /** The phases being handled from partition {@code partition} of {@code topic}. */
+    java.util.List<Handling> on(String topic, int partition) {
+        return handling.values().stream().filter(h -> h.envelope().topic().equals(topic) && h.envelope().partition() == partition).toList();
+    }
+
     /** The target of the phase being handled for {@code migrationId}, or null. */
     String targetOf(String migrationId) {
         Handling h = handling.get(migrationId);

@@ -14,6 +14,7 @@ public final class PhaseControl {
     private volatile Statement statement;
     private volatile Fence fence;
     private volatile boolean fenced;
+    private volatile boolean handingOver;
 
     /**
      * A statement of the phase running in the database: which backend runs it, for what step, since
@@ -65,6 +66,20 @@ public final class PhaseControl {
 
     public boolean lostLeaseSeen() {
         return fenced;
+    }
+
+    /**
+     * This executor gives the phase away (it is stopping, or its partition moved to another worker):
+     * stop like a cancel, between statements or batches (a backfill commits its checkpoint), then give
+     * the lease back without a result, so another executor takes the phase over where it stands.
+     */
+    public void handOver() {
+        handingOver = true;
+        cancel();
+    }
+
+    public boolean handingOver() {
+        return handingOver;
     }
 
     public void cancel() {

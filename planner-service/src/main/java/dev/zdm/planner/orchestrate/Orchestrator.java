@@ -195,8 +195,9 @@ public final class Orchestrator {
                     return store.setMigration(s.migrationId(), MigrationState.RUNNING, phase.index(), null, null)
                             .compose(x -> store.history(s.migrationId(), phase.index(), "DISPATCHED", "attempt " + (phase.attempt() + 1)))
                             .compose(x -> publishCommand(s, phase.index(), phase.attempt() + 1, "FORWARD", options))
-                            .compose(x -> progress(s.migrationId(), "RUNNING", "phase " + s.phase(phase.index()).getName() + " started",
-                                    phase.index(), s.phaseCount(), s.phase(phase.index())));
+                            // QUEUED until an executor takes its lease and says RUNNING: a command may wait behind another in its partition
+                            .compose(x -> progress(s.migrationId(), "QUEUED", "phase " + s.phase(phase.index()).getName() + " dispatched (attempt "
+                                    + (phase.attempt() + 1) + "): waiting for an executor", phase.index(), s.phaseCount(), s.phase(phase.index())));
                 });
     }
 

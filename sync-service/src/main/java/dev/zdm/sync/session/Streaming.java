@@ -11,6 +11,7 @@ import dev.zdm.sync.cdc.CaptureSettings;
 import dev.zdm.sync.cdc.CapturedEvent;
 import dev.zdm.sync.db.DbTarget;
 import dev.zdm.sync.lag.Markers;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,8 +121,17 @@ final class Streaming {
         ZdmException failure = Errors.classify(error, slot);
         markers.interrupt(failure);
         if (stopped) return;
-        control.execute(() -> {
-            if (stopped) return;
+        control.execute(() -> restart(failure));
+    }
+
+    /**
+     * Starts the capture again after {@code failure}, when the backoff allows, once the database answers:
+     * while it does not (a restart, a failover), the wait goes on for the outage window without starting
+     * the engine, whose own start-up check would report a refused connection as a bad configuration.
+     */
+    private void restart(ZdmException first) {
+        ZdmException failure = first;
+        while (!stopped) {
             long now = System.currentTimeMillis();
             if (failingSince == 0) failingSince = now;
             Backoff backoff = RESTARTS.withOutageWindow(settings.outageWindowMs());
@@ -140,8 +150,15 @@ final class Streaming {
                 Thread.currentThread().interrupt();
                 return;
             }
+            try (Connection probe = db.connect("probe")) {
+                // the database answers: start the engine
+            } catch (SQLException | RuntimeException e) {
+                failure = Errors.classify(e, slot);
+                continue;
+            }
             if (!stopped) startCapture(applier.link());
-        });
+            return;
+        }
     }
 
     /** Emits a marker now and refreshes the WAL figures; returns the marker's sequence number. */

@@ -38,7 +38,7 @@ public final class EmbeddedKafka implements RunningKafka {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final AtomicBoolean EXIT_GUARD_INSTALLED = new AtomicBoolean();
 
-    private final KafkaRaftServer server;
+    private volatile KafkaRaftServer server;
     private final KafkaBrokerConfig config;
     private final Path dataRoot;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -137,6 +137,27 @@ public final class EmbeddedKafka implements RunningKafka {
     private static void stop(KafkaRaftServer server) {
         server.shutdown();
         server.awaitShutdown();
+    }
+
+    /**
+     * Stops the broker, keeps its data folder, runs {@code whileDown}, then starts it again on the same
+     * ports and data: a broker restart, as clients see it. For tests of what survives one.
+     */
+    public void restart(Runnable whileDown) {
+        if (closed.get()) throw new IllegalStateException("the broker is closed");
+        stop(server);
+        try {
+            whileDown.run();
+        } finally {
+            KafkaRaftServer again = new KafkaRaftServer(KafkaConfig.fromProps(config.properties()), Time.SYSTEM);
+            again.startup();
+            server = again;
+            try {
+                awaitReady(config.bootstrap());
+            } catch (Exception e) {
+                throw new IllegalStateException("embedded Kafka did not come back at " + config.bootstrap() + ": " + e, e);
+            }
+        }
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /** What every service needs: the broker, topic names, the HTTP endpoint, the target databases, and the accepted tokens. */
 public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost, int httpPort, boolean metricsOpen, String instanceId,
-                           Map<String, TargetConfig> targets, Tokens tokens, long outageWindowMs) {
+                           Map<String, TargetConfig> targets, Tokens tokens, long outageWindowMs, int partitions) {
     private static final Set<String> TARGET_FIELDS = Set.of("url", "user", "password", "passwordFile", "poolSize", "allow");
 
     public CommonConfig {
@@ -29,7 +29,8 @@ public record CommonConfig(String kafkaBootstrap, Topics topics, String httpHost
         }
         return new CommonConfig(reader.get(ConfigKeys.KAFKA_BOOTSTRAP), topics, reader.get(ConfigKeys.HTTP_HOST),
                 reader.get(ConfigKeys.HTTP_PORT), reader.get(ConfigKeys.HTTP_METRICS_OPEN), reader.get(ConfigKeys.INSTANCE_ID),
-                readTargets(reader, settings), AuthConfig.read(reader, settings), reader.get(ConfigKeys.OUTAGE_WINDOW));
+                readTargets(reader, settings), AuthConfig.read(reader, settings), reader.get(ConfigKeys.OUTAGE_WINDOW),
+                reader.get(ConfigKeys.PARTITIONS));
     }
 
     public TargetConfig target(String name) {

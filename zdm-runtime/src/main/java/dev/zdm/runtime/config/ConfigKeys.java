@@ -22,9 +22,13 @@ public final class ConfigKeys {
             86_400_000, "how long every service waits out an unreachable database or broker (a restart, a failover) before what it was doing "
                     + "fails; 0: a lost connection is retried like any retriable error");
 
+    public static final Key<Integer> PARTITIONS = Key.integer("kafka.partitions", dev.zdm.runtime.kafka.TopicAdmin.DEFAULT_PARTITIONS, 1, 10_000,
+            "partitions of each topic zdm creates: how many phases can run at once across all workers (one migration stays on one "
+                    + "partition); a topic that exists keeps its count");
+
     /** The keys of {@link CommonConfig}; targets and tokens are read by their prefixes, {@link #PATTERN_PREFIXES}. */
     public static final List<Key<?>> COMMON = List.of(KAFKA_BOOTSTRAP, TOPIC_PREFIX, HTTP_HOST, HTTP_PORT, HTTP_METRICS_OPEN,
-            INSTANCE_ID, AuthConfig.TOKENS_FILE, OUTAGE_WINDOW);
+            INSTANCE_ID, AuthConfig.TOKENS_FILE, OUTAGE_WINDOW, PARTITIONS);
     public static final String TARGETS_PREFIX = "targets.";
     public static final java.util.Set<String> PATTERN_PREFIXES = java.util.Set.of(TARGETS_PREFIX, AuthConfig.TOKENS_PREFIX);
 

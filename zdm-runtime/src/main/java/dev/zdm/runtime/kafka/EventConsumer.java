@@ -63,6 +63,7 @@ public final class EventConsumer implements AutoCloseable {
     private volatile long stuckAfterMs;
     private volatile boolean reportedStuck;
     private volatile Backoff retry = RETRY;
+    private volatile java.util.function.BiConsumer<String, Integer> revoked = (topic, partition) -> { };
 
     public EventConsumer(String name, String bootstrap, String groupId, List<String> topics, EventCodec codec,
                          EventPublisher publisher, Vertx vertx, MeterRegistry registry, EventHandler handler) {
@@ -118,6 +119,16 @@ public final class EventConsumer implements AutoCloseable {
     public EventConsumer stuckAfter(long ms) {
         if (ms < 0) throw new IllegalArgumentException("stuckAfter must not be negative");
         this.stuckAfterMs = ms;
+        return this;
+    }
+
+    /**
+     * Hears a partition taken away (a rebalance) while an event of it was in flight: its handler may go
+     * on, but the partition's new owner gets the event again (its offset was not committed). Called on
+     * the consumer's thread.
+     */
+    public EventConsumer onRevoked(java.util.function.BiConsumer<String, Integer> listener) {
+        this.revoked = listener;
         return this;
     }
 
@@ -274,8 +285,14 @@ public final class EventConsumer implements AutoCloseable {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            partitions.forEach(work::remove);
-            partitions.forEach(tp -> inFlight.finished(tp.topic(), tp.partition()));
+            for (TopicPartition tp : partitions) {
+                PartitionWork w = work.remove(tp);
+                inFlight.finished(tp.topic(), tp.partition());
+                if (w != null && w.inFlight != null) {
+                    LOG.info("consumer {} lost {} with {}@{} in flight", name, tp, tp, w.inFlight.offset());
+                    revoked.accept(tp.topic(), tp.partition());
+                }
+            }
         }
 
         @Override

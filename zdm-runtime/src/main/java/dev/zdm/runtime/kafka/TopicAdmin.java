@@ -17,8 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /** Creates zdm's topics and their dead-letter twins when missing. Blocking: call at start-up, off the event loop. */
 public final class TopicAdmin {
-    /** Enough partitions for a few executor instances to share the load; one migration stays on one. */
-    public static final int DEFAULT_PARTITIONS = 3;
+    /**
+     * Twelve: up to twelve phases run at once across the workers (each partition hands one phase at a
+     * time to its consumer, and one migration stays on one partition), spread over 2, 3, 4 or 6 workers
+     * evenly. Set with {@code kafka.partitions}.
+     */
+    public static final int DEFAULT_PARTITIONS = 12;
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
 
     private TopicAdmin() {
