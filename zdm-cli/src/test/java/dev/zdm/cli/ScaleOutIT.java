@@ -54,7 +54,7 @@ class ScaleOutIT {
                 .as("every row updated exactly once: a batch run twice would leave 2").isEqualTo(ROWS + "/" + ROWS);
         assertThat(zdm.query("SELECT rows_affected FROM zdm._migration_progress WHERE migration_id = 'scale-join'")).isEqualTo(String.valueOf(ROWS));
         assertThat(zdm.query("SELECT count(*) FROM zdm.phase_leases")).as("the lease is given back").isEqualTo("0");
-        assertThat(zdm.query("SELECT count(*) FROM pg_replication_slots WHERE slot_name LIKE 'zdm%'")).isEqualTo("0");
+        zdm.assertNothingLeftBehind();
     }
 
     @Test
@@ -77,6 +77,7 @@ class ScaleOutIT {
         assertThat(zdm.query("SELECT count(*) FILTER (WHERE hits = 1) || '/' || count(*) FROM items"))
                 .as("every row updated exactly once across the hand-over").isEqualTo(ROWS + "/" + ROWS);
         assertThat(zdm.query("SELECT rows_affected FROM zdm._migration_progress WHERE migration_id = 'scale-stop'")).isEqualTo(String.valueOf(ROWS));
+        zdm.assertNothingLeftBehind();
     }
 
     @Test
@@ -107,5 +108,6 @@ class ScaleOutIT {
                 .as("every row updated exactly once: the batch cut by the kill rolled back, none ran twice").isEqualTo(ROWS + "/" + ROWS);
         assertThat(zdm.query("SELECT rows_affected FROM zdm._migration_progress WHERE migration_id = 'scale-kill'")).isEqualTo(String.valueOf(ROWS));
         assertThat(zdm.query("SELECT count(*) FROM zdm.phase_leases")).isEqualTo("0");
+        zdm.assertNothingLeftBehind();
     }
 }

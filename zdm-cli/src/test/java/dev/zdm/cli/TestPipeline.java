@@ -113,6 +113,13 @@ final class TestPipeline implements AutoCloseable {
         return end;
     }
 
+    /** No replication slot and no publication of zdm left in the database. */
+    void assertNothingLeftBehind() throws Exception {
+        String left = query("SELECT count(*) || ' slots, ' || (SELECT count(*) FROM pg_publication WHERE pubname LIKE 'zdm%') || ' publications' "
+                + "FROM pg_replication_slots WHERE slot_name LIKE 'zdm%'");
+        if (!"0 slots, 0 publications".equals(left)) throw new AssertionError("left behind: " + left);
+    }
+
     void exec(String sql) throws Exception {
         exec(infra, sql);
     }
