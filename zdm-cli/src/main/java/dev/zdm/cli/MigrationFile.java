@@ -32,7 +32,8 @@ final class MigrationFile {
         } catch (IOException e) {
             throw new ZdmException(ErrorCode.SQL_PARSE, "cannot read the file: " + e.getMessage(), file.toString());
         }
-        String text = decode(file, bytes);
+        // goose and dbmate keep both directions in one file: only the up section migrates
+        String text = dev.zdm.cli.folder.UpSection.of(decode(file, bytes));
         return SqlSplitter.split(file.toString(), text);
     }
 

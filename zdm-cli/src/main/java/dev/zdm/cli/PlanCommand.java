@@ -32,12 +32,22 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code zdm plan FILE [--pg URL] [--json]}: the analysis and the phases, without Kafka. Exit status 0
  * when the migration is safe as written, 1 when it needs zero-downtime handling, 2 on bad input.
+ * {@code zdm plan DIR} (or several files) plans every migration of a folder in one process, in the
+ * folder's version order, each on the schema the ones before it build; the exit status is the worst.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Analyze a migration and show its phases, without Kafka. Exit 0: safe as written; 1: needs zero-downtime handling; 2: bad input.")
+        description = "Analyze migrations and show their phases, without Kafka. FILE: one migration; DIR (or several files): every "
+                + "migration of a folder in version order (Flyway, golang-migrate, goose, dbmate, Prisma, sqlx, diesel, numbered files), "
+                + "each on the schema the earlier ones build. Exit 0: safe as written; 1: needs zero-downtime handling; 2: bad input (the worst of all).")
 final class PlanCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE")
-    Path file;
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*")
+    List<Path> paths;
+
+    @Option(names = "--since", paramLabel = "REF", description = "with a folder: report only the migrations changed since this git "
+            + "revision (and new ones), planned on the schema all earlier migrations build")
+    String since;
+
+    private Path file;
 
     @Option(names = "--pg", paramLabel = "URL", description = "read table sizes, columns, indexes and dependents from this database "
             + "(in read-only transactions), and check the lock analysis in a scratch database created on the same server from the live "
@@ -52,6 +62,16 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (Path p : paths) {
+            if (!Files.isReadable(p)) {
+                System.err.println("zdm plan: cannot read " + p);
+                return 2;
+            }
+        }
+        if (paths.size() > 1 || Files.isDirectory(paths.get(0)) || since != null) {
+            return new FolderPlan(paths, since, json, pg == null ? null : pgOption()).run();
+        }
+        file = paths.get(0);
         if (!Files.isReadable(file)) {
             System.err.println("zdm plan: cannot read " + file);
             return 2;

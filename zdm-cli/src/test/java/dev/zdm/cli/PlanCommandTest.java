@@ -128,6 +128,58 @@ class PlanCommandTest {
         assertThat(run.out()).contains("NOTHING TO DO").doesNotContain("SAFE AS WRITTEN");
     }
 
+    @Test
+    void a_folder_is_planned_in_version_order_on_the_schema_its_earlier_migrations_build() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(folder.resolve("V10__status.sql"), "ALTER TABLE orders ADD COLUMN status text NOT NULL;\n");
+        Files.writeString(folder.resolve("V2__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);\n");
+        Files.writeString(folder.resolve("V1__users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        Files.writeString(folder.resolve("V11__goose_style.sql"), "-- +goose Up\nALTER TABLE users ADD COLUMN nick text;\n-- +goose Down\nALTER TABLE users DROP COLUMN nick;\n");
+
+        Run run = planFile(folder);
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).containsSubsequence("== V1__users.sql: SAFE", "== V2__orders.sql: SAFE", "== V10__status.sql: SAFE",
+                "== V11__goose_style.sql: SAFE").contains("4 migration(s) reported: 4 safe as written, 0 need zero-downtime handling");
+
+        // the same migration on its own: orders may be a live table, where a NOT NULL column without a default breaks inserts
+        Run alone = planFile(folder.resolve("V10__status.sql"));
+        assertThat(alone.code()).isEqualTo(1);
+
+        Files.writeString(folder.resolve("V12__drop.sql"), "ALTER TABLE accounts DROP COLUMN legacy;\n");
+        Files.writeString(folder.resolve("V13__broken.sql"), "SELECT 'never closed;\n");
+        Run worst = planFile(folder, "--json");
+        assertThat(worst.code()).as("the worst of all").isEqualTo(2);
+        JsonNode doc = new ObjectMapper().readTree(worst.out());
+        assertThat(doc.get("files").size()).isEqualTo(6);
+        assertThat(doc.get("files").get(4).get("exitStatus").asInt()).isEqualTo(1);
+        assertThat(doc.get("files").get(5).get("error").get("location").asText()).contains("V13__broken.sql:1:8");
+        assertThat(doc.get("summary").get("exitStatus").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void since_a_git_revision_reports_only_the_changed_migrations_planned_on_the_schema_of_all_earlier_ones() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Path folder = Files.createDirectories(repo.resolve("db/migrations"));
+        Files.writeString(folder.resolve("V1__users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        git(repo, "init", "-q");
+        git(repo, "add", ".");
+        git(repo, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "v1");
+        Files.writeString(folder.resolve("V2__nick.sql"), "ALTER TABLE users ADD COLUMN nick text NOT NULL;\n");
+
+        Run run = planFile(folder, "--since", "HEAD");
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("== V2__nick.sql: SAFE").doesNotContain("V1__users.sql")
+                .contains("1 migration(s) reported of 2 planned");
+    }
+
+    private static void git(Path repo, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+
     private Run plan(String sql, String... options) throws Exception {
         Path file = dir.resolve("migration.sql");
         Files.writeString(file, sql);
