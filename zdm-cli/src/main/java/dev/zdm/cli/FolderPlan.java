@@ -37,13 +37,14 @@ import java.util.Set;
 final class FolderPlan {
     private final List<Path> inputs;
     private final String since;
-    private final boolean json;
+    private final String format;
     private final PgOption pg;
 
-    FolderPlan(List<Path> inputs, String since, boolean json, PgOption pg) {
+    /** @param format text, json, github or gitlab */
+    FolderPlan(List<Path> inputs, String since, String format, PgOption pg) {
         this.inputs = inputs;
         this.since = since;
-        this.json = json;
+        this.format = format;
         this.pg = pg;
     }
 
@@ -64,11 +65,18 @@ final class FolderPlan {
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
         int worst = results.stream().mapToInt(FileResult::exit).max().orElse(0);
-        if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(results, entries.size(), ms, worst)));
-        } else {
-            results.forEach(r -> System.out.print(text(r)));
-            System.out.println(summary(results, entries.size(), ms));
+        switch (format) {
+            case "json" -> System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(json(results, entries.size(), ms, worst)));
+            case "github" -> {
+                System.out.print(CiFormats.github(results));
+                System.out.println(summary(results, entries.size(), ms).strip());
+            }
+            case "gitlab" -> System.out.println(CiFormats.gitlab(results));
+            default -> {
+                results.forEach(r -> System.out.print(text(r)));
+                System.out.println(summary(results, entries.size(), ms));
+            }
         }
         return worst;
     }

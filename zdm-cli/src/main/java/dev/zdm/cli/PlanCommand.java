@@ -57,8 +57,12 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--pg-password-file", paramLabel = "FILE", description = "file holding the database password (default: $PGPASSWORD)")
     Path pgPasswordFile;
 
-    @Option(names = "--json", description = "machine-readable output for CI jobs")
+    @Option(names = "--json", description = "machine-readable output for CI jobs (the same as --format json)")
     boolean json;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, github (workflow annotations on the pull "
+            + "request), gitlab (code quality report JSON)")
+    String format = "text";
 
     @Override
     public Integer call() throws Exception {
@@ -68,8 +72,14 @@ final class PlanCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        if (paths.size() > 1 || Files.isDirectory(paths.get(0)) || since != null) {
-            return new FolderPlan(paths, since, json, pg == null ? null : pgOption()).run();
+        if (json) format = "json";
+        if (!List.of("text", "json", "github", "gitlab").contains(format)) {
+            System.err.println("zdm plan: --format must be text, json, github or gitlab, not " + format);
+            return 2;
+        }
+        json = format.equals("json");
+        if (paths.size() > 1 || Files.isDirectory(paths.get(0)) || since != null || format.equals("github") || format.equals("gitlab")) {
+            return new FolderPlan(paths, since, format, pg == null ? null : pgOption()).run();
         }
         file = paths.get(0);
         if (!Files.isReadable(file)) {

@@ -172,6 +172,34 @@ class PlanCommandTest {
                 .contains("1 migration(s) reported of 2 planned");
     }
 
+    @Test
+    void github_annotations_follow_the_workflow_command_syntax_and_gitlab_gets_a_code_quality_report() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("ci"));
+        Files.writeString(folder.resolve("V1__drop.sql"), "-- a comment line\nALTER TABLE accounts DROP COLUMN legacy;\n");
+        Files.writeString(folder.resolve("V2__broken.sql"), "SELECT 'never closed;\n");
+
+        Run github = planFile(folder, "--format", "github");
+        assertThat(github.code()).isEqualTo(2);
+        java.util.List<String> commands = github.out().lines().filter(l -> l.startsWith("::")).toList();
+        assertThat(commands).isNotEmpty().allSatisfy(l -> assertThat(l)
+                .matches("::(error|warning|notice) file=[^,:]+,line=[0-9]+,col=[0-9]+,title=zdm [^,:]+::[^\\r\\n]+"));
+        assertThat(commands).anySatisfy(l -> assertThat(l).startsWith("::error file=" + folder.resolve("V1__drop.sql")
+                        + ",line=2,col=1,title=zdm BREAKS_RUNNING_APP::DROP COLUMN legacy breaks").contains("(safe alternative: expand-contract"))
+                .anySatisfy(l -> assertThat(l).startsWith("::error file=" + folder.resolve("V2__broken.sql") + ",line=1,col=8,title=zdm ZDM-SQL-PARSE::"));
+        assertThat(CiFormats.property("a:b,c%d\ne")).isEqualTo("a%3Ab%2Cc%25d%0Ae");
+
+        Run gitlab = planFile(folder, "--format", "gitlab");
+        JsonNode issues = new ObjectMapper().readTree(gitlab.out());
+        assertThat(issues.isArray()).isTrue();
+        for (JsonNode issue : issues) {
+            for (String field : new String[] {"description", "check_name", "fingerprint", "severity", "location"}) assertThat(issue.has(field)).as(field).isTrue();
+            assertThat(issue.get("severity").asText()).isIn("info", "minor", "major", "critical", "blocker");
+            assertThat(issue.get("location").get("lines").get("begin").asInt()).isPositive();
+        }
+        assertThat(issues.findValuesAsText("check_name")).contains("ZDM-SQL-PARSE");
+        assertThat(new java.util.HashSet<>(issues.findValuesAsText("fingerprint"))).as("distinct fingerprints").hasSize(issues.size());
+    }
+
     private static void git(Path repo, String... args) throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
         command.addAll(java.util.List.of(args));

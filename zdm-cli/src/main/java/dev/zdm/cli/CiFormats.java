@@ -1,0 +1,123 @@
+package dev.zdm.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.zdm.domain.error.ZdmException;
+import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.StatementAnalysis;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code zdm plan} says, as CI systems annotate pull requests: GitHub workflow commands
+ * ({@code ::error file=...,line=...,col=...,title=...::message}) and GitLab code quality JSON. Each
+ * finding of a statement is one annotation at the statement's line and column; a file that does not
+ * parse, or has no safe plan, is one error where it says. Pure.
+ */
+final class CiFormats {
+    /** One annotation: where, how bad ({@code error}, {@code warning}, {@code notice}), which check, what. */
+    record Annotation(String file, int line, int column, String level, String code, String message) {
+    }
+
+    private CiFormats() {
+    }
+
+    static List<Annotation> annotations(List<FolderPlan.FileResult> results) {
+        List<Annotation> out = new ArrayList<>();
+        for (FolderPlan.FileResult r : results) {
+            String file = r.entry().file().toString();
+            if (r.badInput() != null) {
+                out.add(at(file, r.badInput().location(), "error", r.badInput().code().code(), r.badInput().getMessage()));
+                continue;
+            }
+            if (r.planned() == null) continue;
+            for (StatementAnalysis s : r.planned().analysis().statements()) {
+                for (Finding f : s.findings()) {
+                    String level = switch (f.severity()) {
+                        case DANGER -> "error";
+                        case WARNING -> "warning";
+                        case INFO -> "notice";
+                    };
+                    out.add(new Annotation(file, s.statement().position().line(), s.statement().position().column(), level, f.code(),
+                            f.message() + (f.safeAlternative() == null ? "" : " (safe alternative: " + f.safeAlternative() + ")")));
+                }
+            }
+            if (r.planned().rejected()) {
+                ZdmException e = r.planned().rejection();
+                out.add(at(file, e.location(), "error", e.code().code(), "no safe plan: " + e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /** An annotation at {@code location} ({@code file:line:column}), or at the top of the file when it names none. */
+    private static Annotation at(String file, String location, String level, String code, String message) {
+        int line = 1;
+        int column = 1;
+        if (location != null) {
+            String[] parts = location.split(":");
+            if (parts.length >= 3) {
+                try {
+                    line = Integer.parseInt(parts[parts.length - 2]);
+                    column = Integer.parseInt(parts[parts.length - 1]);
+                } catch (NumberFormatException e) {
+                    // a location without line and column: the top of the file
+                }
+            }
+        }
+        return new Annotation(file, line, column, level, code, message);
+    }
+
+    /** GitHub Actions workflow commands, one per line. */
+    static String github(List<FolderPlan.FileResult> results) {
+        StringBuilder out = new StringBuilder();
+        for (Annotation a : annotations(results)) {
+            out.append("::").append(a.level()).append(" file=").append(property(a.file())).append(",line=").append(a.line())
+                    .append(",col=").append(a.column()).append(",title=").append(property("zdm " + a.code())).append("::")
+                    .append(data(a.message())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** GitLab code quality report: a JSON array of issues. */
+    static String gitlab(List<FolderPlan.FileResult> results) throws Exception {
+        List<Map<String, Object>> issues = new ArrayList<>();
+        for (Annotation a : annotations(results)) {
+            Map<String, Object> issue = new LinkedHashMap<>();
+            issue.put("description", a.code() + ": " + a.message());
+            issue.put("check_name", a.code());
+            issue.put("fingerprint", fingerprint(a));
+            issue.put("severity", switch (a.level()) {
+                case "error" -> "critical";
+                case "warning" -> "major";
+                default -> "info";
+            });
+            issue.put("location", Map.of("path", a.file(), "lines", Map.of("begin", a.line())));
+            issues.add(issue);
+        }
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(issues);
+    }
+
+    /** Stable for the same finding on the same line of the same file, so GitLab can tell new findings from old ones. */
+    private static String fingerprint(Annotation a) throws NoSuchAlgorithmException {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest((a.file() + "\n" + a.line() + "\n" + a.code() + "\n" + a.message())
+                .getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    /** A workflow command's message: {@code %}, CR and LF escaped. */
+    static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** A workflow command's property value: as a message, and {@code :} and {@code ,} too. */
+    static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+}
