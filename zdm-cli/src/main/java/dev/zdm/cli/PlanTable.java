@@ -37,14 +37,43 @@ final class PlanTable {
             for (int i = 0; i < r.length; i++) line.append(String.format("%-" + (width[i] + 2) + "s", r[i]));
             out.append(line.toString().stripTrailing()).append('\n');
         }
-        List<String> findings = new ArrayList<>();
+        // identical findings of several statements are told once, with every statement they concern
+        java.util.Map<dev.zdm.planner.analyze.Finding, List<String>> folded = new java.util.LinkedHashMap<>();
         for (StatementAnalysis s : a.statements()) {
-            s.findings().forEach(f -> findings.add("  " + (s.index() + 1) + ". " + f.severity() + " " + f.code() + ": " + f.message()
-                    + (f.safeAlternative() == null ? "" : "\n       safe alternative: " + f.safeAlternative())));
+            s.findings().forEach(f -> folded.computeIfAbsent(f, k -> new ArrayList<>()).add(Integer.toString(s.index() + 1)));
         }
+        List<String> findings = new ArrayList<>();
+        folded.forEach((f, where) -> {
+            String head = "  " + String.join(", ", where) + ". ";
+            findings.add(wrap(head + f.severity() + " " + f.code() + ": " + f.message(), " ".repeat(head.length()))
+                    + (f.safeAlternative() == null ? "" : "\n" + wrap(" ".repeat(head.length()) + "safe alternative: " + f.safeAlternative(),
+                    " ".repeat(head.length() + 2))));
+        });
         if (!findings.isEmpty()) out.append("\nfindings:\n").append(String.join("\n", findings)).append('\n');
         return out.toString();
     }
+
+    /** The text's words in lines of at most {@value #WIDTH} characters (a longer word stands alone), continued after {@code indent}. */
+    static String wrap(String text, String indent) {
+        int lead = text.length() - text.stripLeading().length();
+        StringBuilder out = new StringBuilder(text.substring(0, lead));
+        int lineStart = 0;
+        boolean empty = true;
+        for (String word : text.substring(lead).split(" ")) {
+            if (!empty && out.length() - lineStart + 1 + word.length() > WIDTH) {
+                out.append('\n');
+                lineStart = out.length();
+                out.append(indent);
+            } else if (!empty) {
+                out.append(' ');
+            }
+            out.append(word);
+            empty = false;
+        }
+        return out.toString();
+    }
+
+    private static final int WIDTH = 110;
 
     private static String yn(boolean b) {
         return b ? "yes" : "no";

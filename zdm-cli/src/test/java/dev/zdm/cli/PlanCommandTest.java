@@ -200,6 +200,19 @@ class PlanCommandTest {
         assertThat(new java.util.HashSet<>(issues.findValuesAsText("fingerprint"))).as("distinct fingerprints").hasSize(issues.size());
     }
 
+    @Test
+    void the_table_tells_identical_findings_once_and_wraps_long_lines() throws Exception {
+        Run run = plan("ALTER TABLE a DROP COLUMN x;\nALTER TABLE b ADD COLUMN y int;\nALTER TABLE a DROP COLUMN x;\n");
+        long told = run.out().lines().filter(l -> l.contains("BREAKS_RUNNING_APP: DROP COLUMN x")).count();
+        assertThat(told).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("  1, 3. DANGER BREAKS_RUNNING_APP");
+        assertThat(run.out().lines().filter(l -> !l.startsWith("  ") || l.length() > 0).filter(l -> l.startsWith("  ") && !l.contains("  -"))
+                .mapToInt(String::length).max().orElse(0)).isLessThanOrEqualTo(140);
+        assertThat(PlanTable.wrap("one two three four", "  ")).isEqualTo("one two three four");
+        assertThat(PlanTable.wrap("word ".repeat(40).strip(), "    ").lines().toList()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(110))
+                .element(1).asString().startsWith("    word");
+    }
+
     private static void git(Path repo, String... args) throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
         command.addAll(java.util.List.of(args));
