@@ -104,6 +104,41 @@ final class CiFormats {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(issues);
     }
 
+    /**
+     * SARIF 2.1.0: one run of the tool {@code zdm}, a rule per finding code, a result per annotation
+     * with its file (a relative URI reference) and region.
+     */
+    static String sarif(List<FolderPlan.FileResult> results) throws Exception {
+        List<Annotation> annotations = annotations(results);
+        Map<String, Map<String, Object>> rules = new LinkedHashMap<>();
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (Annotation a : annotations) {
+            rules.computeIfAbsent(a.code(), code -> Map.of("id", code, "shortDescription", Map.of("text", "zdm " + code)));
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("ruleId", a.code());
+            result.put("level", a.level().equals("notice") ? "note" : a.level());
+            result.put("message", Map.of("text", a.message()));
+            result.put("locations", List.of(Map.of("physicalLocation", Map.of(
+                    "artifactLocation", Map.of("uri", uri(a.file())),
+                    "region", Map.of("startLine", Math.max(1, a.line()), "startColumn", Math.max(1, a.column()))))));
+            result.put("partialFingerprints", Map.of("zdm/v1", fingerprint(a)));
+            found.add(result);
+        }
+        Map<String, Object> driver = new LinkedHashMap<>();
+        driver.put("name", "zdm");
+        driver.put("rules", new ArrayList<>(rules.values()));
+        Map<String, Object> log = new LinkedHashMap<>();
+        log.put("$schema", "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json");
+        log.put("version", "2.1.0");
+        log.put("runs", List.of(Map.of("tool", Map.of("driver", driver), "results", found)));
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(log);
+    }
+
+    /** A path as a relative URI reference: forward slashes, and what a URI cannot hold percent-encoded. */
+    private static String uri(String path) throws java.net.URISyntaxException {
+        return new java.net.URI(null, null, path.replace('\\', '/'), null).toASCIIString();
+    }
+
     /** Stable for the same finding on the same line of the same file, so GitLab can tell new findings from old ones. */
     private static String fingerprint(Annotation a) throws NoSuchAlgorithmException {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest((a.file() + "\n" + a.line() + "\n" + a.code() + "\n" + a.message())

@@ -73,6 +73,7 @@ final class FolderPlan {
                 System.out.println(summary(results, entries.size(), ms).strip());
             }
             case "gitlab" -> System.out.println(CiFormats.gitlab(results));
+            case "sarif" -> System.out.println(CiFormats.sarif(results));
             default -> {
                 results.forEach(r -> System.out.print(text(r)));
                 System.out.println(summary(results, entries.size(), ms));

@@ -61,7 +61,7 @@ final class PlanCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, github (workflow annotations on the pull "
-            + "request), gitlab (code quality report JSON)")
+            + "request), gitlab (code quality report JSON), sarif (SARIF 2.1.0, for code scanning)")
     String format = "text";
 
     @Override
@@ -73,12 +73,12 @@ final class PlanCommand implements Callable<Integer> {
             }
         }
         if (json) format = "json";
-        if (!List.of("text", "json", "github", "gitlab").contains(format)) {
-            System.err.println("zdm plan: --format must be text, json, github or gitlab, not " + format);
+        if (!List.of("text", "json", "github", "gitlab", "sarif").contains(format)) {
+            System.err.println("zdm plan: --format must be text, json, github, gitlab or sarif, not " + format);
             return 2;
         }
         json = format.equals("json");
-        if (paths.size() > 1 || Files.isDirectory(paths.get(0)) || since != null || format.equals("github") || format.equals("gitlab")) {
+        if (paths.size() > 1 || Files.isDirectory(paths.get(0)) || since != null || format.equals("github") || format.equals("gitlab") || format.equals("sarif")) {
             return new FolderPlan(paths, since, format, pg == null ? null : pgOption()).run();
         }
         file = paths.get(0);

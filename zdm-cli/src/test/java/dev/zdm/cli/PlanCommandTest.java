@@ -213,6 +213,29 @@ class PlanCommandTest {
                 .element(1).asString().startsWith("    word");
     }
 
+    @Test
+    void sarif_validates_against_the_sarif_2_1_0_schema() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("sarif dir"));
+        Files.writeString(folder.resolve("V1__drop.sql"), "ALTER TABLE accounts DROP COLUMN legacy;\nALTER TABLE accounts ADD COLUMN x int;\n");
+        Files.writeString(folder.resolve("V2__broken.sql"), "SELECT 'never closed;\n");
+        Run run = planFile(folder, "--format", "sarif");
+        assertThat(run.code()).isEqualTo(2);
+        JsonNode log = new ObjectMapper().readTree(run.out());
+        String schema;
+        try (var in = getClass().getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+            schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var validator = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(schema);
+        assertThat(validator.validate(log)).as("SARIF 2.1.0 schema violations").isEmpty();
+        JsonNode results = log.get("runs").get(0).get("results");
+        assertThat(results.findValuesAsText("ruleId")).contains("BREAKS_RUNNING_APP", "ZDM-SQL-PARSE");
+        assertThat(results.findValuesAsText("uri")).allSatisfy(u -> assertThat(u).contains("sarif%20dir/").doesNotContain(" "));
+        assertThat(results.findValues("startLine")).allSatisfy(n -> assertThat(n.asInt()).isPositive());
+
+        JsonNode broken = new ObjectMapper().readTree(run.out().replace("\"2.1.0\"", "\"2.2.0\""));
+        assertThat(validator.validate(broken)).as("the validation can fail").isNotEmpty();
+    }
+
     private static void git(Path repo, String... args) throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
         command.addAll(java.util.List.of(args));
