@@ -47,11 +47,16 @@ final class TestPipeline implements AutoCloseable {
 
     /** Another worker (all four services, as {@code zdm up} runs them) on the same broker, database and topics. */
     ZdmProcess startWorker(String instance) {
-        Map<String, String> settings = new java.util.HashMap<>(Map.of("kafka.bootstrap", infra.kafkaBootstrap(),
+        return ZdmProcess.start(Settings.of(workerSettings(infra, instance)), AllServices.factories());
+    }
+
+    /** What a worker of these tests runs with: the test's broker, topics and database as target {@code main}, every role's token. */
+    static Map<String, String> workerSettings(TestInfra infra, String instance) {
+        Map<String, String> settings = new java.util.TreeMap<>(Map.of("kafka.bootstrap", infra.kafkaBootstrap(),
                 "kafka.topicPrefix", infra.topicPrefix(), "targets.main.url", infra.jdbcUrl(), "http.port", "0", "monitor.intervalMs", "1000",
                 "instance.id", instance));
         settings.putAll(TokenOption.allRoles("team", TOKEN));
-        return ZdmProcess.start(Settings.of(settings), AllServices.factories());
+        return settings;
     }
 
     /** Stops this test's worker (the progress follower stays); {@link #startAgain} brings it back. */

@@ -28,9 +28,10 @@ final class WorkerProcess implements AutoCloseable {
         Path config = dir.resolve(instance + ".properties");
         Path log = dir.resolve(instance + ".log");
         StringBuilder properties = new StringBuilder();
-        Map<String, String> settings = new java.util.TreeMap<>(Map.of("kafka.topicPrefix", infra.topicPrefix(), "targets.main.url", infra.jdbcUrl(),
-                "instance.id", instance, "monitor.intervalMs", "1000"));
-        settings.putAll(TokenOption.allRoles("team", TestPipeline.TOKEN));
+        // kafka.bootstrap and http.port are given on the command line, as a team starts zdm up
+        Map<String, String> settings = new java.util.TreeMap<>(TestPipeline.workerSettings(infra, instance));
+        settings.remove("kafka.bootstrap");
+        settings.remove("http.port");
         settings.forEach((k, v) -> properties.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
         Files.writeString(config, properties);
         String java = ProcessHandle.current().info().command().orElse("java");
