@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.FindingCode;
 import dev.zdm.planner.analyze.StatementAnalysis;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,11 +19,25 @@ import java.util.Map;
  * What {@code zdm plan} says, as CI systems annotate pull requests: GitHub workflow commands
  * ({@code ::error file=...,line=...,col=...,title=...::message}) and GitLab code quality JSON. Each
  * finding of a statement is one annotation at the statement's line and column; a file that does not
- * parse, or has no safe plan, is one error where it says. Pure.
+ * parse, or has no safe plan, is one error where it says. A finding the author accepted
+ * ({@code -- @metadata {"allow": [...]}}) is a notice on GitHub, {@code info} on GitLab and a result
+ * suppressed in source in SARIF. Pure.
  */
 final class CiFormats {
-    /** One annotation: where, how bad ({@code error}, {@code warning}, {@code notice}), which check, what. */
-    record Annotation(String file, int line, int column, String level, String code, String message) {
+    /**
+     * One annotation: where, how bad ({@code error}, {@code warning}, {@code notice}), which check, what,
+     * and whether the author accepted it.
+     */
+    record Annotation(String file, int line, int column, String level, String code, String message, boolean accepted) {
+        /** The level a pull request shows: an accepted finding is only a notice. */
+        String shownLevel() {
+            return accepted ? "notice" : level;
+        }
+
+        /** The check's name with {@code (accepted)} when the author accepted it. */
+        String title() {
+            return code + (accepted ? " (accepted)" : "");
+        }
     }
 
     private CiFormats() {
@@ -44,8 +59,8 @@ final class CiFormats {
                         case WARNING -> "warning";
                         case INFO -> "notice";
                     };
-                    out.add(new Annotation(file, s.statement().position().line(), s.statement().position().column(), level, f.code(),
-                            f.message() + (f.safeAlternative() == null ? "" : " (safe alternative: " + f.safeAlternative() + ")")));
+                    out.add(new Annotation(file, s.statement().position().line(), s.statement().position().column(), level, f.code().name(),
+                            f.message() + (f.safeAlternative() == null ? "" : " (safe alternative: " + f.safeAlternative() + ")"), f.accepted()));
                 }
             }
             if (r.planned().rejected()) {
@@ -71,15 +86,15 @@ final class CiFormats {
                 }
             }
         }
-        return new Annotation(file, line, column, level, code, message);
+        return new Annotation(file, line, column, level, code, message, false);
     }
 
     /** GitHub Actions workflow commands, one per line. */
     static String github(List<FolderPlan.FileResult> results) {
         StringBuilder out = new StringBuilder();
         for (Annotation a : annotations(results)) {
-            out.append("::").append(a.level()).append(" file=").append(property(a.file())).append(",line=").append(a.line())
-                    .append(",col=").append(a.column()).append(",title=").append(property("zdm " + a.code())).append("::")
+            out.append("::").append(a.shownLevel()).append(" file=").append(property(a.file())).append(",line=").append(a.line())
+                    .append(",col=").append(a.column()).append(",title=").append(property("zdm " + a.title())).append("::")
                     .append(data(a.message())).append('\n');
         }
         return out.toString();
@@ -90,10 +105,10 @@ final class CiFormats {
         List<Map<String, Object>> issues = new ArrayList<>();
         for (Annotation a : annotations(results)) {
             Map<String, Object> issue = new LinkedHashMap<>();
-            issue.put("description", a.code() + ": " + a.message());
+            issue.put("description", a.title() + ": " + a.message());
             issue.put("check_name", a.code());
             issue.put("fingerprint", fingerprint(a));
-            issue.put("severity", switch (a.level()) {
+            issue.put("severity", switch (a.shownLevel()) {
                 case "error" -> "critical";
                 case "warning" -> "major";
                 default -> "info";
@@ -105,15 +120,17 @@ final class CiFormats {
     }
 
     /**
-     * SARIF 2.1.0: one run of the tool {@code zdm}, a rule per finding code, a result per annotation
-     * with its file (a relative URI reference) and region.
+     * SARIF 2.1.0: one run of the tool {@code zdm}, a rule per finding code (described by its
+     * {@link FindingCode#summary}), a result per annotation with its file (a relative URI reference)
+     * and region; an accepted finding's result carries an {@code inSource} suppression.
      */
     static String sarif(List<FolderPlan.FileResult> results) throws Exception {
         List<Annotation> annotations = annotations(results);
         Map<String, Map<String, Object>> rules = new LinkedHashMap<>();
         List<Map<String, Object>> found = new ArrayList<>();
         for (Annotation a : annotations) {
-            rules.computeIfAbsent(a.code(), code -> Map.of("id", code, "shortDescription", Map.of("text", "zdm " + code)));
+            rules.computeIfAbsent(a.code(), code -> Map.of("id", code, "shortDescription",
+                    Map.of("text", FindingCode.named(code).map(FindingCode::summary).orElse("zdm " + code))));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("ruleId", a.code());
             result.put("level", a.level().equals("notice") ? "note" : a.level());
@@ -122,6 +139,10 @@ final class CiFormats {
                     "artifactLocation", Map.of("uri", uri(a.file())),
                     "region", Map.of("startLine", Math.max(1, a.line()), "startColumn", Math.max(1, a.column()))))));
             result.put("partialFingerprints", Map.of("zdm/v1", fingerprint(a)));
+            if (a.accepted()) {
+                result.put("suppressions", List.of(Map.of("kind", "inSource",
+                        "justification", "accepted on purpose by -- @metadata {\"allow\": [\"" + a.code() + "\"]}")));
+            }
             found.add(result);
         }
         Map<String, Object> driver = new LinkedHashMap<>();

@@ -91,7 +91,12 @@ final class FolderPlan {
             return new FileResult(e, null, bad, 2);
         }
         if (statements.isEmpty()) return new FileResult(e, null, null, 0);
-        PlannedMigration planned = planner.analyzeAndPlan(statements, schema);
+        PlannedMigration planned;
+        try {
+            planned = planner.analyzeAndPlan(statements, schema);
+        } catch (ZdmException bad) {
+            return new FileResult(e, null, bad, 2);
+        }
         planned.analysis().statements().forEach(s -> s.changes().forEach(schema::apply));
         return new FileResult(e, planned, null, PlanCommand.exitStatus(planned));
     }
@@ -154,17 +159,33 @@ final class FolderPlan {
                     + ": " + r.badInput().getMessage() + "\n";
         }
         if (r.planned() == null) return head + "NOTHING TO DO (no SQL statement)\n";
-        if (r.exit() == 0) return head + "SAFE AS WRITTEN\n";
+        if (r.exit() == 0) {
+            List<String> accepted = accepted(r);
+            return head + "SAFE AS WRITTEN" + (accepted.isEmpty() ? "" : " (accepted: " + String.join(", ", accepted) + ")") + "\n";
+        }
         return head + PlanTable.render(r.planned()) + (r.planned().rejected() ? "  rejected: " + r.planned().rejection().getMessage() + "\n" : "")
                 + "\n";
+    }
+
+    /** The findings its author accepted, as {@code CODE at line:column}. */
+    private static List<String> accepted(FileResult r) {
+        if (r.planned() == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (var s : r.planned().analysis().statements()) {
+            s.findings().stream().filter(dev.zdm.planner.analyze.Finding::accepted)
+                    .forEach(f -> out.add(f.code() + " at " + s.statement().position().line() + ":" + s.statement().position().column()));
+        }
+        return out;
     }
 
     private static String summary(List<FileResult> results, int planned, long ms) {
         long safe = results.stream().filter(r -> r.exit() == 0).count();
         long needs = results.stream().filter(r -> r.exit() == 1).count();
         long bad = results.stream().filter(r -> r.exit() == 2).count();
+        long accepted = results.stream().mapToLong(r -> accepted(r).size()).sum();
         return "\n" + results.size() + " migration(s) reported" + (results.size() == planned ? "" : " of " + planned + " planned") + ": " + safe
-                + " safe as written, " + needs + " need zero-downtime handling, " + bad + " bad input (" + ms + " ms)";
+                + " safe as written, " + needs + " need zero-downtime handling, " + bad + " bad input"
+                + (accepted == 0 ? "" : "; " + accepted + " finding(s) accepted by -- @metadata allow") + " (" + ms + " ms)";
     }
 
     private static Map<String, Object> json(List<FileResult> results, int planned, long ms, int worst) {

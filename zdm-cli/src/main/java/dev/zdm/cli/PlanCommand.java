@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -126,7 +127,7 @@ final class PlanCommand implements Callable<Integer> {
             System.out.print(PlanTable.render(planned));
             String full = PlanPrinter.print(planned);
             int tail = planned.rejected() ? full.indexOf("\nrejected:") : full.indexOf("\nphases");
-            System.out.print(tail < 0 ? "" : full.substring(tail));
+            System.out.print(tail < 0 ? "" : full.substring(tail).lines().map(PlanTable::wrapSql).collect(Collectors.joining("\n", "", "\n")));
             if (check != null) {
                 System.out.println("\n" + check.header() + ":");
                 check.notes().forEach(n -> System.out.println("  - " + n));

@@ -29,7 +29,8 @@ record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long e
                          Long estimatedBlockingMs, String strategy, List<FindingJson> findings) {
     }
 
-    record FindingJson(String severity, String code, String message, String safeAlternative) {
+    /** @param accepted the author accepts it ({@code -- @metadata {"allow": [code]}}) */
+    record FindingJson(String severity, String code, String message, String safeAlternative, boolean accepted) {
     }
 
     record PhaseJson(String id, int index, String name, String strategy, String kind, String waitsFor, boolean pointOfNoReturn,
@@ -71,7 +72,7 @@ record PlanJson(boolean requiresZeroDowntime, String recommendedStrategy, long e
     }
 
     private static FindingJson finding(Finding f) {
-        return new FindingJson(f.severity().name(), f.code(), f.message(), f.safeAlternative());
+        return new FindingJson(f.severity().name(), f.code().name(), f.message(), f.safeAlternative(), f.accepted());
     }
 
     private static PhaseJson phase(Phase p) {

@@ -45,7 +45,7 @@ final class PlanTable {
         List<String> findings = new ArrayList<>();
         folded.forEach((f, where) -> {
             String head = "  " + String.join(", ", where) + ". ";
-            findings.add(wrap(head + f.severity() + " " + f.code() + ": " + f.message(), " ".repeat(head.length()))
+            findings.add(wrap(head + f.label() + ": " + f.message(), " ".repeat(head.length()))
                     + (f.safeAlternative() == null ? "" : "\n" + wrap(" ".repeat(head.length()) + "safe alternative: " + f.safeAlternative(),
                     " ".repeat(head.length() + 2))));
         });
@@ -72,6 +72,63 @@ final class PlanTable {
         }
         return out.toString();
     }
+
+    /**
+     * A long line of the phase listing in lines of at most {@value #WIDTH} characters where it can be:
+     * broken only at a space outside quotes ({@code '...'}, {@code "..."}, {@code $tag$...$tag$}), so
+     * the SQL still reads the same and a string literal keeps its spaces; the continuation is indented
+     * two more than the line.
+     */
+    static String wrapSql(String line) {
+        if (line.length() <= WIDTH) return line;
+        int lead = line.length() - line.stripLeading().length();
+        String indent = " ".repeat(lead + 2);
+        List<Integer> spaces = new ArrayList<>();
+        String dollar = null;
+        char quote = 0;
+        for (int i = lead; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (dollar != null) {
+                if (line.startsWith(dollar, i)) {
+                    i += dollar.length() - 1;
+                    dollar = null;
+                }
+            } else if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '$') {
+                java.util.regex.Matcher tag = DOLLAR_TAG.matcher(line).region(i, line.length());
+                if (tag.lookingAt()) {
+                    dollar = tag.group();
+                    i += dollar.length() - 1;
+                }
+            } else if (c == ' ') {
+                spaces.add(i);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        int room = WIDTH;
+        int lastFit = -1;
+        for (int space : spaces) {
+            if (space - from > room) {
+                // break at the last space that fits, or here when a quoted run alone is longer than a line
+                int at = lastFit > from ? lastFit : space;
+                out.append(line, from, at).append('\n').append(indent);
+                from = at + 1;
+                room = WIDTH - indent.length();
+            }
+            if (space >= from && space - from <= room) lastFit = space;
+        }
+        if (line.length() - from > room && lastFit > from) {
+            out.append(line, from, lastFit).append('\n').append(indent);
+            from = lastFit + 1;
+        }
+        return out.append(line, from, line.length()).toString();
+    }
+
+    private static final java.util.regex.Pattern DOLLAR_TAG = java.util.regex.Pattern.compile("\\$[A-Za-z_]?[A-Za-z0-9_]*\\$");
 
     private static final int WIDTH = 110;
 

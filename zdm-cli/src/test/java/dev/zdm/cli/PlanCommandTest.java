@@ -214,10 +214,32 @@ class PlanCommandTest {
     }
 
     @Test
+    void long_sql_in_the_phase_listing_wraps_at_spaces_outside_quotes() throws Exception {
+        String literal = "'" + "a few words ".repeat(12).strip() + "'";
+        String line = "          INSERT INTO audit (id, note, body) SELECT id, " + literal + ", $b$ " + "x y ".repeat(20) + "$b$ FROM "
+                + "orders WHERE status IN ('one', 'two', 'three') AND created_at > now() - interval '30 days' AND price > 100";
+        String wrapped = PlanTable.wrapSql(line);
+        assertThat(wrapped.lines().count()).as(wrapped).isGreaterThan(3);
+        assertThat(wrapped.lines().skip(1)).allSatisfy(l -> assertThat(l).startsWith("            "));
+        assertThat(wrapped).contains(literal).contains("$b$ " + "x y ".repeat(20) + "$b$");
+        assertThat(wrapped.replace("\n            ", " ")).isEqualTo(line);
+        assertThat(wrapped.lines().filter(l -> !l.contains(literal) && !l.contains("$b$"))).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(110));
+        assertThat(PlanTable.wrapSql("  short line")).isEqualTo("  short line");
+
+        StringBuilder wide = new StringBuilder("UPDATE orders SET note = 'n'");
+        for (int i = 0; i < 30; i++) wide.append(" OR id = ").append(i);
+        Run run = plan(wide.append(";\n").toString());
+        String phases = run.out().substring(run.out().indexOf("\nphases"));
+        assertThat(phases.lines().count()).isGreaterThan(5);
+        assertThat(phases.lines()).as(phases).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(110));
+    }
+
+    @Test
     void sarif_validates_against_the_sarif_2_1_0_schema() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("sarif dir"));
         Files.writeString(folder.resolve("V1__drop.sql"), "ALTER TABLE accounts DROP COLUMN legacy;\nALTER TABLE accounts ADD COLUMN x int;\n");
         Files.writeString(folder.resolve("V2__broken.sql"), "SELECT 'never closed;\n");
+        Files.writeString(folder.resolve("V3__accepted.sql"), "-- @metadata {\"allow\": [\"BREAKS_RUNNING_APP\"]}\nALTER TABLE accounts DROP COLUMN x;\n");
         Run run = planFile(folder, "--format", "sarif");
         assertThat(run.code()).isEqualTo(2);
         JsonNode log = new ObjectMapper().readTree(run.out());
@@ -231,9 +253,48 @@ class PlanCommandTest {
         assertThat(results.findValuesAsText("ruleId")).contains("BREAKS_RUNNING_APP", "ZDM-SQL-PARSE");
         assertThat(results.findValuesAsText("uri")).allSatisfy(u -> assertThat(u).contains("sarif%20dir/").doesNotContain(" "));
         assertThat(results.findValues("startLine")).allSatisfy(n -> assertThat(n.asInt()).isPositive());
+        assertThat(results).filteredOn(r -> r.toString().contains("V3__accepted.sql")).singleElement()
+                .satisfies(r -> assertThat(r.get("suppressions").get(0).get("kind").asText()).isEqualTo("inSource"));
+        assertThat(results).filteredOn(r -> r.toString().contains("V1__drop.sql")).allSatisfy(r -> assertThat(r.has("suppressions")).isFalse());
+        assertThat(log.get("runs").get(0).get("tool").get("driver").get("rules").findValuesAsText("text"))
+                .contains("the application version running now fails after the statement");
 
         JsonNode broken = new ObjectMapper().readTree(run.out().replace("\"2.1.0\"", "\"2.2.0\""));
         assertThat(validator.validate(broken)).as("the validation can fail").isNotEmpty();
+    }
+
+    @Test
+    void an_allowed_finding_is_reported_as_accepted_and_changes_the_exit_status() throws Exception {
+        String drop = "ALTER TABLE accounts DROP COLUMN legacy;\n";
+        assertThat(plan(drop).code()).isEqualTo(1);
+
+        Run accepted = plan("-- @metadata {\"allow\": [\"BREAKS_RUNNING_APP\"]}\n" + drop);
+        assertThat(accepted.code()).as(accepted.out() + accepted.err()).isZero();
+        assertThat(accepted.out()).startsWith("SAFE AS WRITTEN - strategy direct").contains("1. DANGER BREAKS_RUNNING_APP (accepted): DROP COLUMN legacy");
+        JsonNode finding = new ObjectMapper().readTree(plan("-- @metadata {\"allow\": [\"BREAKS_RUNNING_APP\"]}\n" + drop, "--json").out())
+                .get("statements").get(0).get("findings").get(0);
+        assertThat(finding.get("code").asText()).isEqualTo("BREAKS_RUNNING_APP");
+        assertThat(finding.get("accepted").asBoolean()).isTrue();
+
+        Run unknown = plan("-- @metadata {\"allow\": [\"BREAKS_APP\"]}\n" + drop);
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("migration.sql:1:").contains("ZDM-BAD-METADATA").contains("\"BREAKS_APP\", which is not a finding code");
+
+        Path folder = Files.createDirectories(dir.resolve("accepted"));
+        Files.writeString(folder.resolve("V1__drop.sql"), "-- @metadata {\"allow\": [\"BREAKS_RUNNING_APP\"]}\n" + drop);
+        Files.writeString(folder.resolve("V2__bad.sql"), "-- @metadata {\"allow\": [\"NOPE\"]}\n" + drop);
+        Run text = planFile(folder);
+        assertThat(text.code()).as("the unknown code in V2 is bad input").isEqualTo(2);
+        assertThat(text.out()).contains("== V1__drop.sql: SAFE AS WRITTEN (accepted: BREAKS_RUNNING_APP at 2:1)")
+                .contains("== V2__bad.sql: BAD INPUT").contains("1 finding(s) accepted");
+        Files.delete(folder.resolve("V2__bad.sql"));
+        Run github = planFile(folder, "--format", "github");
+        assertThat(github.code()).isZero();
+        assertThat(github.out()).contains("::notice file=" + folder.resolve("V1__drop.sql") + ",line=2,col=1,title=zdm BREAKS_RUNNING_APP (accepted)::")
+                .doesNotContain("::error");
+        JsonNode gitlab = new ObjectMapper().readTree(planFile(folder, "--format", "gitlab").out());
+        assertThat(gitlab.get(0).get("severity").asText()).isEqualTo("info");
+        assertThat(gitlab.get(0).get("description").asText()).startsWith("BREAKS_RUNNING_APP (accepted): ");
     }
 
     private static void git(Path repo, String... args) throws Exception {

@@ -53,7 +53,7 @@ final class HeldLocks {
             }
             if (held >= 0 && held <= Math.max(0, s.estimate().millis())) continue;
             List<Finding> findings = new ArrayList<>(s.findings());
-            findings.add(Finding.info("HELD_UNTIL_COMMIT", "its " + s.lockMode().docName() + " lock is held until the transaction ends at "
+            findings.add(Finding.info(FindingCode.HELD_UNTIL_COMMIT, "its " + s.lockMode().docName() + " lock is held until the transaction ends at "
                     + out.get(end).statement().position() + (held < 0 ? ", after statements whose run time is unknown" : ": about " + held + " ms")));
             BlockingEstimate estimate = new BlockingEstimate(held, held < 0 || guess ? BlockingEstimate.Basis.UNKNOWN_SIZE
                     : BlockingEstimate.Basis.HELD_IN_TRANSACTION);

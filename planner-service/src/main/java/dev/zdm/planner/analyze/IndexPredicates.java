@@ -4,9 +4,6 @@ import java.util.regex.Pattern;
 
 /** What PostgreSQL accepts in an index predicate: only IMMUTABLE functions. */
 public final class IndexPredicates {
-    /** The finding of an index whose predicate PostgreSQL refuses. */
-    public static final String NOT_IMMUTABLE = "INDEX_PREDICATE_NOT_IMMUTABLE";
-
     /** now() and friends are STABLE or VOLATILE. */
     private static final Pattern NOT_IMMUTABLE_CALL = Pattern.compile(
             "(?i)\\b(now\\s*\\(|current_timestamp|current_date|current_time|localtimestamp|localtime|clock_timestamp\\s*\\(|"

@@ -16,11 +16,8 @@ import java.util.Set;
  * thread-safe: all state lives in one call.
  */
 public final class MigrationAnalyzer {
-    /** Findings that mean the statement cannot run as written. */
-    private static final Set<String> INVALID = Set.of("INVALID_TRIGGER", "NOT_ALLOWED_IN_BLOCK", IndexPredicates.NOT_IMMUTABLE);
-
     /** DANGER findings whose harm is the blocking time the estimate already weighs (a rewrite of a tiny table is quick). */
-    private static final Set<String> JUDGED_BY_TIME = Set.of("REWRITE");
+    private static final Set<FindingCode> JUDGED_BY_TIME = java.util.EnumSet.of(FindingCode.REWRITE);
 
     private final AnalyzerSettings settings;
     private final StatementJudge judge;
@@ -56,18 +53,21 @@ public final class MigrationAnalyzer {
         }
         out = Redefinitions.apply(out);
         out = HeldLocks.apply(out, settings.costs().catalogOnlyMs());
+        out = out.stream().map(this::blocksTable).map(MigrationAnalyzer::accept).toList();
         List<String> reasons = new ArrayList<>();
         long downtime = 0;
+        long unaccepted = 0;
         boolean guess = false;
         for (StatementAnalysis a : out) {
             reason(a).ifPresent(r -> reasons.add("statement " + (a.index() + 1) + " (" + a.statement().position() + "): " + r));
             if (a.blocks()) {
                 guess |= a.estimate().guess();
                 downtime += Math.max(0, a.estimate().millis());
+                if (!a.acceptedAsWritten()) unaccepted += Math.max(0, a.estimate().millis());
             }
         }
-        if (reasons.isEmpty() && downtime > settings.blockingThresholdMs()) {
-            long blocking = out.stream().filter(StatementAnalysis::blocks).count();
+        if (reasons.isEmpty() && unaccepted > settings.blockingThresholdMs()) {
+            long blocking = out.stream().filter(a -> a.blocks() && !a.acceptedAsWritten()).count();
             reasons.add("together its " + blocking + " statements that lock tables in use block them for ~" + downtime
                     + " ms, more than " + settings.blockingThresholdMs() + " ms");
         }
@@ -79,9 +79,53 @@ public final class MigrationAnalyzer {
         return analyze(List.of(statement), catalog).statements().get(0);
     }
 
+    /**
+     * A statement that blocks a table in use too long (or for an unknown time) and says so in no WARNING
+     * or DANGER finding gets one, {@code BLOCKS_TABLE}: every reason a statement is not safe as written
+     * is a finding with a code its author can read, and accept.
+     */
+    private StatementAnalysis blocksTable(StatementAnalysis a) {
+        long threshold = settings.blockingThresholdMs();
+        if (!a.blocks() || !a.estimate().unknown() && a.estimate().millis() <= threshold) return a;
+        if (a.kind() == StatementKind.UNKNOWN || a.findings().stream().anyMatch(Finding::needsAttention)) return a;
+        String on = a.tables().isEmpty() ? "its table" : a.tables().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "));
+        String how = a.estimate().unknown()
+                ? "for a time zdm cannot estimate" + (a.estimate().basis() == BlockingEstimate.Basis.UNKNOWN_SIZE ? " (the table's size is unknown)" : "")
+                : "for ~" + a.estimate().millis() + " ms, more than the " + threshold + " ms threshold";
+        List<Finding> findings = new ArrayList<>(a.findings());
+        findings.add(Finding.warning(FindingCode.BLOCKS_TABLE, (a.lockMode() == null ? "its lock" : a.lockMode().docName()) + " on " + on
+                + ", in use: " + (a.blocksReads() ? "reads and writes" : "writes") + " wait " + how,
+                "plan with --pg so zdm weighs the live table; if it is small, accept this with -- @metadata {\"allow\": [\"BLOCKS_TABLE\"]}"));
+        return a.withFindings(findings);
+    }
+
+    /**
+     * Marks the findings whose codes the statement's metadata allows as accepted.
+     *
+     * @throws ZdmException {@code BAD_METADATA} at the comment for a code that is not a finding code, or
+     *                      one PostgreSQL's refusal stands behind (it cannot run as written)
+     */
+    private static StatementAnalysis accept(StatementAnalysis a) {
+        var metadata = a.statement().metadata();
+        if (metadata.allowed().isEmpty()) return a;
+        java.util.EnumSet<FindingCode> allowed = java.util.EnumSet.noneOf(FindingCode.class);
+        for (String name : metadata.allowed()) {
+            FindingCode code = FindingCode.named(name).orElseThrow(() -> new ZdmException(ErrorCode.BAD_METADATA, "\"allow\" names \"" + name
+                    + "\", which is not a finding code; known: " + java.util.Arrays.stream(FindingCode.values()).filter(FindingCode::acceptable)
+                    .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")), metadata.position().toString()));
+            if (!code.acceptable()) {
+                throw new ZdmException(ErrorCode.BAD_METADATA, "\"allow\" names " + code + ", which cannot be accepted: PostgreSQL refuses "
+                        + "such a statement (" + code.summary() + ")", metadata.position().toString());
+            }
+            allowed.add(code);
+        }
+        return a.withFindings(a.findings().stream().map(f -> allowed.contains(f.code()) ? f.accept() : f).toList());
+    }
+
     private java.util.Optional<String> reason(StatementAnalysis a) {
+        if (a.acceptedAsWritten()) return java.util.Optional.empty();
         if (a.kind() == StatementKind.UNKNOWN) return java.util.Optional.of("unknown form, assumed ACCESS EXCLUSIVE");
-        if (a.findings().stream().anyMatch(f -> INVALID.contains(f.code()))) return java.util.Optional.of("cannot run as written");
+        if (a.findings().stream().anyMatch(f -> f.code().refusedByPostgres())) return java.util.Optional.of("cannot run as written");
         if (a.breaksRunningApp()) return java.util.Optional.of("breaks the running application (" + a.kind() + ")");
         var danger = a.findings().stream().filter(f -> f.severity() == Finding.Severity.DANGER && !JUDGED_BY_TIME.contains(f.code())).findFirst();
         if (danger.isPresent()) return java.util.Optional.of("DANGER " + danger.get().code() + ": " + danger.get().message());

@@ -48,11 +48,11 @@ public final class Redefinitions {
     }
 
     private static StatementAnalysis redefined(StatementAnalysis a, int create) {
-        List<Finding> findings = new ArrayList<>(a.findings().stream().filter(f -> !f.code().equals("BREAKS_RUNNING_APP")).toList());
+        List<Finding> findings = new ArrayList<>(a.findings().stream().filter(f -> f.code() != FindingCode.BREAKS_RUNNING_APP).toList());
         findings.add(a.kind() == StatementKind.DROP_TABLE
-                ? Finding.warning("RECREATED", "created again by statement " + (create + 1) + ": the running application finds it empty, "
+                ? Finding.warning(FindingCode.RECREATED, "created again by statement " + (create + 1) + ": the running application finds it empty, "
                 + "and the rows it holds now are lost", "keep the table and ALTER it, or copy its rows into the new one (blue-green)")
-                : Finding.info("REDEFINED", "created again by statement " + (create + 1) + ": a redefinition, run with it in one transaction"));
+                : Finding.info(FindingCode.REDEFINED, "created again by statement " + (create + 1) + ": a redefinition, run with it in one transaction"));
         return new StatementAnalysis(a.statement(), a.kind(), a.tables(), a.locks(), a.lockMode(), a.rewritesTable(), a.scansTable(),
                 a.blocksReads(), a.blocksWrites(), false, a.transactional(), a.estimate(), findings, a.changes());
     }

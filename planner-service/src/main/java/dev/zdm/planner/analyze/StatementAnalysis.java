@@ -50,6 +50,22 @@ public record StatementAnalysis(ParsedStatement statement, StatementKind kind, L
         return statement.sql();
     }
 
+    /**
+     * True when the author accepted at least one WARNING or DANGER finding of it and every other one
+     * too ({@code -- @metadata {"allow": [...]}}): it runs as written, and nothing it does counts
+     * against the migration being safe as written.
+     */
+    public boolean acceptedAsWritten() {
+        List<Finding> attention = findings.stream().filter(Finding::needsAttention).toList();
+        return !attention.isEmpty() && attention.stream().allMatch(Finding::accepted);
+    }
+
+    /** This analysis with other findings (the same statement, locks and estimate). */
+    public StatementAnalysis withFindings(List<Finding> replaced) {
+        return new StatementAnalysis(statement, kind, tables, locks, lockMode, rewritesTable, scansTable, blocksReads, blocksWrites,
+                breaksRunningApp, transactional, estimate, replaced, changes);
+    }
+
     /** The first change of the given type, if any. */
     public <T extends Change> java.util.Optional<T> change(Class<T> type) {
         return changes.stream().filter(type::isInstance).map(type::cast).findFirst();

@@ -14,7 +14,8 @@ import java.util.Set;
  */
 final class StatementJudge {
     /** Findings that do not apply to a table nobody uses yet. */
-    private static final Set<String> IN_USE_ONLY = Set.of("REWRITE", "FULL_SCAN", "BREAKS_RUNNING_APP", "BIG_BACKFILL");
+    private static final Set<FindingCode> IN_USE_ONLY = java.util.EnumSet.of(FindingCode.REWRITE, FindingCode.FULL_SCAN,
+            FindingCode.BREAKS_RUNNING_APP, FindingCode.BIG_BACKFILL);
 
     private final AnalyzerSettings settings;
 

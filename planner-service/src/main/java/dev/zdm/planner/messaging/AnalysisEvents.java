@@ -31,6 +31,6 @@ public final class AnalysisEvents {
     }
 
     static String finding(Finding f) {
-        return f.severity() + " " + f.code() + ": " + f.message() + (f.safeAlternative() == null ? "" : " -> " + f.safeAlternative());
+        return f.label() + ": " + f.message() + (f.safeAlternative() == null ? "" : " -> " + f.safeAlternative());
     }
 }

@@ -30,22 +30,30 @@ import java.util.Optional;
  * @param partialIndexWhere  build a partial index with this predicate first, then the full one
  * @param keyColumn          the key a backfill walks (default: the table's primary key, else {@code id})
  * @param removalDays        days between deprecating and dropping (expand-contract)
+ * @param allow              finding codes the author accepts on purpose, e.g. {@code REWRITE}: reported as accepted, and
+ *                           a statement whose every WARNING and DANGER finding is accepted runs as written
  */
 public record Metadata(SourcePosition position, Boolean zeroDowntime, String phase, String strategy,
                        Boolean progressive, Integer batchSize, Long delayMs, Long maxDurationMs,
                        Integer rolloutPercentage, Map<String, String> mapping, String deploymentVersion,
                        List<String> deploymentVersions, String service, Long lockTimeoutMs,
                        Long statementTimeoutMs, String flag, List<Integer> rolloutSteps, String breaker,
-                       String partialIndexWhere, String keyColumn, Integer removalDays) {
+                       String partialIndexWhere, String keyColumn, Integer removalDays, List<String> allow) {
 
     /** No metadata: every option at its default. */
     public static final Metadata NONE = new Metadata(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null);
 
     public Metadata {
         mapping = mapping == null ? null : Map.copyOf(mapping);
         deploymentVersions = deploymentVersions == null ? null : List.copyOf(deploymentVersions);
         rolloutSteps = rolloutSteps == null ? null : List.copyOf(rolloutSteps);
+        allow = allow == null ? null : List.copyOf(allow);
+    }
+
+    /** The finding codes the author accepts (empty when none). */
+    public List<String> allowed() {
+        return allow == null ? List.of() : allow;
     }
 
     /** True when the author set {@code "zeroDowntime": true}. */

@@ -20,7 +20,7 @@ public final class MetadataParser {
     public static final Set<String> KEYS = Set.of("zeroDowntime", "phase", "strategy", "progressive", "batchSize",
             "delayMs", "maxDurationMs", "maxDuration", "rolloutPercentage", "mapping", "deploymentVersion",
             "deploymentVersions", "service", "lockTimeoutMs", "statementTimeoutMs", "flag", "rolloutSteps", "breaker",
-            "partialIndexWhere", "keyColumn", "removalDays");
+            "partialIndexWhere", "keyColumn", "removalDays", "allow");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +52,7 @@ public final class MetadataParser {
                 v.integer("rolloutPercentage", 1, 100), v.stringMap("mapping"), v.text("deploymentVersion"),
                 v.stringList("deploymentVersions"), v.text("service"), v.longValue("lockTimeoutMs"),
                 v.longValue("statementTimeoutMs"), v.text("flag"), v.percentages("rolloutSteps"), v.text("breaker"),
-                v.text("partialIndexWhere"), v.text("keyColumn"), v.integer("removalDays", 0, 36_500));
+                v.text("partialIndexWhere"), v.text("keyColumn"), v.integer("removalDays", 0, 36_500), v.stringList("allow"));
     }
 
     private static JsonNode readTree(String json, SourcePosition where) {

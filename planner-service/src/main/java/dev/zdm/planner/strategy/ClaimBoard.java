@@ -37,15 +37,25 @@ public final class ClaimBoard {
         return unclaimed().stream().filter(s -> eligible(strategy, s)).filter(test).toList();
     }
 
-    /** True when {@code s} is unclaimed and its metadata names no other strategy. */
+    /** True when {@code s} is unclaimed and its author asked for no other strategy. */
     public boolean eligible(Strategy strategy, StatementAnalysis s) {
-        String asked = s.statement().metadata().strategy();
+        String asked = asked(s);
         return !claimed[s.index()] && (asked == null || asked.equals(strategy.name()));
     }
 
     /** True when the author asked for exactly this strategy. */
     public boolean requested(Strategy strategy, StatementAnalysis s) {
-        return strategy.name().equals(s.statement().metadata().strategy());
+        return strategy.name().equals(asked(s));
+    }
+
+    /**
+     * The strategy the author asked for: the one metadata names, else {@code direct} for a statement
+     * whose every WARNING and DANGER finding the author accepted (it runs as written), else null.
+     */
+    static String asked(StatementAnalysis s) {
+        String named = s.statement().metadata().strategy();
+        if (named != null) return named;
+        return s.acceptedAsWritten() ? DirectStrategy.NAME : null;
     }
 
     /** A statement blocking a table in use longer than this needs a zero-downtime strategy. */

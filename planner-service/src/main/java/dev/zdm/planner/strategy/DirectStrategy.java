@@ -19,7 +19,8 @@ import java.util.Optional;
  * are safe as written (ADD nullable column, CREATE INDEX CONCURRENTLY, COMMENT, CREATE TABLE...).
  * A statement that is not safe and that no other strategy took (unknown form, breaks the running
  * application, blocks a table in use too long) is refused, unless its metadata asks for
- * {@code "strategy": "direct"} (the author accepts running it as written).
+ * {@code "strategy": "direct"} or allows every WARNING and DANGER finding of it (the author accepts
+ * running it as written).
  */
 final class DirectStrategy implements Strategy {
     static final String NAME = "direct";
@@ -107,7 +108,7 @@ final class DirectStrategy implements Strategy {
     }
 
     private static void refuseUnsafe(StatementAnalysis s, Claim claim) {
-        if (NAME.equals(s.statement().metadata().strategy())) return;
+        if (NAME.equals(ClaimBoard.asked(s))) return;
         Optional<String> why = Safety.whyUnsafe(s, claim.context().settings().analyzer().blockingThresholdMs());
         if (why.isPresent()) {
             throw new ZdmException(ErrorCode.INVALID_REQUEST, "no zero-downtime strategy applies to statement " + (s.index() + 1)

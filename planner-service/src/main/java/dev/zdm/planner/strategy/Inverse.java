@@ -43,6 +43,7 @@ final class Inverse {
     }
 
     private static Optional<Undo> undo(Change c) {
+        if (c.table() == null) return Optional.empty(); // e.g. DROP INDEX of an index whose table the catalog does not know
         String t = c.table().sql();
         if (c instanceof Change.AddColumn a) {
             return tx("ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + q(a.column().name()), Removes.column(c.table(), a.column().name()));

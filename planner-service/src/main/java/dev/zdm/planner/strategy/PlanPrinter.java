@@ -49,7 +49,7 @@ public final class PlanPrinter {
                 .append("; estimate: ").append(s.estimate().unknown() ? "unknown" : s.estimate().millis() + " ms")
                 .append(" (").append(s.estimate().basis()).append(")\n");
         for (Finding f : s.findings()) {
-            out.append("     ").append(f.severity()).append(' ').append(f.code()).append(": ").append(f.message());
+            out.append("     ").append(f.label()).append(": ").append(f.message());
             if (f.safeAlternative() != null) out.append(" -> ").append(f.safeAlternative());
             out.append('\n');
         }

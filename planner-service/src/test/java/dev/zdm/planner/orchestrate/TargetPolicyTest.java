@@ -49,6 +49,9 @@ class TargetPolicyTest {
         assertThat(TargetPolicy.needs(statement(0, "DROP TABLE pv1", "direct", danger))).contains("direct-danger");
         assertThat(TargetPolicy.needs(statement(0, "DROP TABLE pv1", "expand-contract", danger))).isEmpty();
         assertThat(TargetPolicy.needs(statement(0, "ALTER TABLE t ADD COLUMN c int", "direct", List.of("INFO X: fine")))).isEmpty();
+        List<String> accepted = List.of("DANGER REWRITE (accepted): TYPE change of c from int to text: rewrites t");
+        assertThat(TargetPolicy.needs(statement(0, "ALTER TABLE t ALTER COLUMN c TYPE text", "direct", accepted)))
+                .as("the file's author accepting it does not lift the target's policy").contains("direct-danger");
     }
 
     @Test

@@ -39,6 +39,7 @@ class SafeAsWrittenTest {
     @CsvSource(delimiter = '|', value = {
             "ALTER TABLE accounts ADD COLUMN note text                                                        | true",
             "COMMENT ON TABLE accounts IS 'x'                                                                 | true",
+            "DROP INDEX CONCURRENTLY IF EXISTS index_of_a_table_the_catalog_does_not_know                   | true",
             "TRUNCATE accounts                                                                                | false",
             "DO $$ BEGIN TRUNCATE accounts; END $$                                                            | false",
             "ALTER TABLE accounts DROP COLUMN balance                                                         | false",

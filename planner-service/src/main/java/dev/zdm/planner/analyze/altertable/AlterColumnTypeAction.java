@@ -3,6 +3,7 @@ package dev.zdm.planner.analyze.altertable;
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.FindingCode;
 import dev.zdm.planner.analyze.Findings;
 import dev.zdm.planner.analyze.LockMode;
 import dev.zdm.planner.analyze.SchemaView;
@@ -40,7 +41,7 @@ final class AlterColumnTypeAction implements AlterAction {
                 .change(new Change.AlterColumnType(table, column, newType, using, oldType));
         if (oldType == null) {
             e.work(Work.REWRITE).finding(Findings.rewrite(table, "TYPE change of " + column + " from an unknown type (assumed to rewrite)", ALTERNATIVE))
-                    .finding(Finding.info("ASSUMED", "the current type of " + table + "." + column + " is unknown; run `zdm plan --pg` for an exact answer"));
+                    .finding(Finding.info(FindingCode.ASSUMED, "the current type of " + table + "." + column + " is unknown; run `zdm plan --pg` for an exact answer"));
         } else if (using != null || !TypeChange.isMetadataOnly(oldType, newType)) {
             e.work(Work.REWRITE).finding(Findings.rewrite(table, "TYPE change of " + column + " from " + oldType + " to " + newType, ALTERNATIVE));
         }
@@ -54,6 +55,6 @@ final class AlterColumnTypeAction implements AlterAction {
 
     private static Optional<Finding> indexedNote(Optional<TableStats> stats, String column) {
         return stats.filter(s -> s.indexes().stream().anyMatch(i -> i.definition() != null && i.definition().contains(column)))
-                .map(s -> Finding.info("INDEX_REBUILD", "indexes on " + column + " may be rebuilt as well"));
+                .map(s -> Finding.info(FindingCode.INDEX_REBUILD, "indexes on " + column + " may be rebuilt as well"));
     }
 }

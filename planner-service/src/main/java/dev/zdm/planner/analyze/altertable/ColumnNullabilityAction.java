@@ -3,6 +3,7 @@ package dev.zdm.planner.analyze.altertable;
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.FindingCode;
 import dev.zdm.planner.analyze.Findings;
 import dev.zdm.planner.analyze.LockMode;
 import dev.zdm.planner.analyze.SchemaView;
@@ -37,7 +38,7 @@ final class ColumnNullabilityAction implements AlterAction {
         if (stats.isEmpty() || !stats.get().hasValidatedNotNullCheck(column)) {
             e.work(Work.SCAN).finding(Findings.scan(table, LockMode.ACCESS_EXCLUSIVE, "SET NOT NULL checks every row for NULLs",
                     "ADD CONSTRAINT ... CHECK (" + column + " IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, then SET NOT NULL (no scan) and drop the check"));
-            if (stats.isEmpty()) e.finding(Finding.info("ASSUMED", "no catalog for " + table + ": assumed there is no validated CHECK (" + column + " IS NOT NULL)"));
+            if (stats.isEmpty()) e.finding(Finding.info(FindingCode.ASSUMED, "no catalog for " + table + ": assumed there is no validated CHECK (" + column + " IS NOT NULL)"));
         }
         boolean hasDefault = schema.hasDefault(table, column);
         if (!hasDefault) {

@@ -1,6 +1,7 @@
 package dev.zdm.planner.analyze.recognize;
 
 import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.FindingCode;
 
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.Effect;
@@ -46,7 +47,7 @@ final class CreateIndexRecognizer implements Recognizer {
                 .subject(table, concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.SHARE).work(Work.INDEX_BUILD)
                 .change(new Change.CreateIndex(table, indexName, unique, concurrently, columns, where, sql.sql()));
         if (IndexPredicates.callsNotImmutable(where)) {
-            e.finding(Finding.danger(IndexPredicates.NOT_IMMUTABLE, "the index predicate calls a function that is not IMMUTABLE ("
+            e.finding(Finding.danger(FindingCode.INDEX_PREDICATE_NOT_IMMUTABLE, "the index predicate calls a function that is not IMMUTABLE ("
                     + where.strip() + "): PostgreSQL refuses to build such an index",
                     "compare with a constant computed once, e.g. WHERE created_at > '2026-01-01'; a progressive build leaves out such a"
                             + " partial index that it drops afterwards and builds the full index only"));

@@ -3,6 +3,7 @@ package dev.zdm.planner.analyze.recognize;
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.FindingCode;
 import dev.zdm.planner.analyze.LockMode;
 import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
@@ -125,11 +126,11 @@ final class DmlRecognizer implements Recognizer {
         if (!many) return e;
         String alternative = "progressive: keyset batches of a few thousand rows, each its own transaction, paced by database health";
         if (where == null || PENDING_ONLY.matcher(where).matches()) {
-            return e.work(Work.ROW_WRITES).finding(Finding.warning("BIG_BACKFILL", verb + " of every row of " + table
+            return e.work(Work.ROW_WRITES).finding(Finding.warning(FindingCode.BIG_BACKFILL, verb + " of every row of " + table
                     + " in one transaction holds a lock on each row until it commits: application writes to those rows wait", alternative));
         }
         String which = joins ? "the rows a join picks" : "rows a condition picks without pinning them by key";
-        return e.work(Work.ROW_WRITES).finding(Finding.warning("BIG_BACKFILL", verb + " of " + which + " in " + table + " may touch "
+        return e.work(Work.ROW_WRITES).finding(Finding.warning(FindingCode.BIG_BACKFILL, verb + " of " + which + " in " + table + " may touch "
                 + "many rows in one transaction and holds a lock on each until it commits: application writes to those rows wait", alternative));
     }
 

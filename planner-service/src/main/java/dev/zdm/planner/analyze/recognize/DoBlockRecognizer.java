@@ -3,6 +3,7 @@ package dev.zdm.planner.analyze.recognize;
 import dev.zdm.domain.error.ZdmException;
 import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.FindingCode;
 import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
 import dev.zdm.planner.analyze.StatementKind;
@@ -60,7 +61,7 @@ final class DoBlockRecognizer implements Recognizer {
             writesRows |= inner.work() == dev.zdm.planner.analyze.Work.ROW_WRITES && inner.subject() != null && !scratch.isNew(inner.subject());
         }
         if (holding > 1 || writesRows) {
-            e.finding(Finding.warning("ONE_TRANSACTION", "a DO block is one transaction: every lock and row lock it takes is held until "
+            e.finding(Finding.warning(FindingCode.ONE_TRANSACTION, "a DO block is one transaction: every lock and row lock it takes is held until "
                     + "the whole block ends", "let zdm run the work as separate steps (batches in their own transactions)"));
         }
         return Optional.of(e.kind(StatementKind.DO_BLOCK).build());
@@ -78,7 +79,7 @@ final class DoBlockRecognizer implements Recognizer {
         e.merge(inner);
         inner.changes().forEach(schema::apply);
         if (!inner.transactional()) {
-            e.finding(Finding.danger("NOT_ALLOWED_IN_BLOCK", inner.kind() + " cannot run inside a DO block (a transaction block): "
+            e.finding(Finding.danger(FindingCode.NOT_ALLOWED_IN_BLOCK, inner.kind() + " cannot run inside a DO block (a transaction block): "
                     + "PostgreSQL rejects it", "run it as its own statement; zdm does so for CREATE INDEX CONCURRENTLY"));
         }
         return inner;

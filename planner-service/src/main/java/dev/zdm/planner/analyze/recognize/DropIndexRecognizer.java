@@ -3,6 +3,7 @@ package dev.zdm.planner.analyze.recognize;
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.FindingCode;
 import dev.zdm.planner.analyze.Findings;
 import dev.zdm.planner.analyze.LockMode;
 import dev.zdm.planner.analyze.SchemaView;
@@ -33,7 +34,7 @@ final class DropIndexRecognizer implements Recognizer {
                 e.subject(table.get(), lock).change(new Change.DropIndex(table.get(), index, concurrently));
             } else {
                 // Without the catalog the index's table is unknown, not new: it takes the lock on an existing table.
-                e.unnamedLock(lock).change(new Change.DropIndex(null, index, concurrently)).finding(Finding.info("ASSUMED", "the table of index "
+                e.unnamedLock(lock).change(new Change.DropIndex(null, index, concurrently)).finding(Finding.info(FindingCode.ASSUMED, "the table of index "
                         + index + " is unknown; " + lock.docName() + " is taken on that table, assumed in use"));
             }
         }

@@ -3,6 +3,7 @@ package dev.zdm.planner.analyze.recognize;
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.FindingCode;
 import dev.zdm.planner.analyze.Findings;
 import dev.zdm.planner.analyze.LockMode;
 import dev.zdm.planner.analyze.SchemaView;
@@ -59,7 +60,7 @@ final class DropRecognizer implements Recognizer {
             schema.table(table).ifPresent(s -> s.dependents().forEach(d -> dependent(e, table, d, cascade)));
         }
         if (cascade) {
-            e.finding(Finding.danger("CASCADE", "CASCADE silently drops views, foreign keys and other objects that depend on the table",
+            e.finding(Finding.danger(FindingCode.CASCADE, "CASCADE silently drops views, foreign keys and other objects that depend on the table",
                     "drop dependants explicitly, or leave CASCADE out so PostgreSQL refuses while any remain"));
         }
         return e.build();
@@ -67,6 +68,6 @@ final class DropRecognizer implements Recognizer {
 
     private static void dependent(Effect.Builder e, TableName table, Dependent d, boolean cascade) {
         if (d.kind() == Dependent.Kind.FOREIGN_KEY && d.owner() != null) e.lock(d.owner(), LockMode.ACCESS_EXCLUSIVE);
-        if (cascade) e.finding(Finding.warning("CASCADE_DROPS", "CASCADE drops " + d.kind().name().toLowerCase() + " " + d.name() + " on " + table, null));
+        if (cascade) e.finding(Finding.warning(FindingCode.CASCADE_DROPS, "CASCADE drops " + d.kind().name().toLowerCase() + " " + d.name() + " on " + table, null));
     }
 }

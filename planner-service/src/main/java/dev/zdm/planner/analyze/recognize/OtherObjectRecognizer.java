@@ -2,6 +2,7 @@ package dev.zdm.planner.analyze.recognize;
 
 import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.FindingCode;
 import dev.zdm.planner.analyze.LockMode;
 import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
@@ -22,7 +23,7 @@ final class OtherObjectRecognizer implements Recognizer {
     @Override
     public Optional<Effect> recognize(SqlTokens sql, SchemaView schema) {
         if (sql.accept("call")) {
-            return Optional.of(Effect.builder(StatementKind.DO_BLOCK).finding(Finding.danger("PROCEDURE_BODY", "CALL runs a procedure whose "
+            return Optional.of(Effect.builder(StatementKind.DO_BLOCK).finding(Finding.danger(FindingCode.PROCEDURE_BODY, "CALL runs a procedure whose "
                     + "statements zdm cannot see here: their locks and run time are unknown", "write the procedure's statements into the "
                     + "migration so zdm can judge them, or run it outside zdm")).build());
         }

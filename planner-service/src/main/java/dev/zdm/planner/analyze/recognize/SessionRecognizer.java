@@ -2,6 +2,7 @@ package dev.zdm.planner.analyze.recognize;
 
 import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.FindingCode;
 import dev.zdm.planner.analyze.LockMode;
 import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
@@ -21,7 +22,7 @@ final class SessionRecognizer implements Recognizer {
     public Optional<Effect> recognize(SqlTokens sql, SchemaView schema) {
         if (sql.peekWords("begin") || sql.peekWords("start", "transaction") || sql.peekWords("commit") || sql.peekWords("end")
                 || sql.peekWords("rollback") || sql.peekWords("savepoint") || sql.peekWords("release") || sql.peekWords("abort")) {
-            return Optional.of(Effect.builder(StatementKind.TRANSACTION_CONTROL).finding(Finding.info("TRANSACTION_CONTROL",
+            return Optional.of(Effect.builder(StatementKind.TRANSACTION_CONTROL).finding(Finding.info(FindingCode.TRANSACTION_CONTROL,
                     "zdm runs every step in its own short transaction; statements between BEGIN and COMMIT stay together in one step")).build());
         }
         if (sql.peekWords("set") || sql.peekWords("reset")) return Optional.of(Effect.builder(StatementKind.SESSION_SETTING).build());

@@ -3,6 +3,7 @@ package dev.zdm.planner.analyze.recognize;
 import dev.zdm.planner.analyze.Change;
 import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.FindingCode;
 import dev.zdm.planner.analyze.LockMode;
 import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
@@ -41,7 +42,7 @@ final class TriggerRecognizer implements Recognizer {
         sql.textUntil("execute");
         if (table == null || !(sql.accept("execute", "function") || sql.accept("execute", "procedure"))) {
             Effect unknown = Unknown.effect(sql.sql(), table);
-            return Optional.of(Effect.builder(StatementKind.UNKNOWN).merge(unknown).finding(Finding.danger("INVALID_TRIGGER",
+            return Optional.of(Effect.builder(StatementKind.UNKNOWN).merge(unknown).finding(Finding.danger(FindingCode.INVALID_TRIGGER,
                     "a PostgreSQL trigger must EXECUTE FUNCTION; an inline BEGIN ... END body is not valid",
                     "zdm keeps two columns or tables in step with change data capture instead of triggers")).build());
         }

@@ -2,6 +2,7 @@ package dev.zdm.planner.analyze.recognize;
 
 import dev.zdm.planner.analyze.Effect;
 import dev.zdm.planner.analyze.Finding;
+import dev.zdm.planner.analyze.FindingCode;
 import dev.zdm.planner.analyze.LockMode;
 import dev.zdm.planner.analyze.SchemaView;
 import dev.zdm.planner.analyze.SqlTokens;
@@ -22,7 +23,7 @@ final class TruncateRecognizer implements Recognizer {
             part.accept("only");
             TableName table = part.tableName();
             if (table == null) continue;
-            e.subject(table, LockMode.ACCESS_EXCLUSIVE).finding(Finding.danger("DATA_LOSS", "TRUNCATE removes every row of " + table,
+            e.subject(table, LockMode.ACCESS_EXCLUSIVE).finding(Finding.danger(FindingCode.DATA_LOSS, "TRUNCATE removes every row of " + table,
                     "make sure no running application version still needs the rows"));
         }
         return Optional.of(e.build());
