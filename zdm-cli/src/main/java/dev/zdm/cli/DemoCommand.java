@@ -1,6 +1,7 @@
 package dev.zdm.cli;
 
-import dev.zdm.cli.follow.ProgressPrinter;
+import dev.zdm.cli.follow.LiveView;
+import dev.zdm.cli.follow.MigrationBlock;
 import dev.zdm.cli.load.AppLoad;
 import dev.zdm.infra.LocalInfra;
 import dev.zdm.runtime.ZdmProcess;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,60 +41,130 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--tps", defaultValue = "200", description = "synthetic application transactions per second (default ${DEFAULT-VALUE})")
     int tps;
 
+    @Mixin
+    VerboseOption verbose;
+
     private byte[] signingKey;
+
+    /** One migration's line of the summary. */
+    private record Outcome(String name, MigrationBlock block, String end, AppLoad.Summary app) {
+    }
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        System.out.println("zdm demo: starting an embedded Kafka broker and PostgreSQL...");
-        try (LocalInfra infra = LocalInfra.start()) {
-            System.out.println("  " + infra.describe());
-            String jdbcUrl = infra.pg().createDatabase("zdm_demo");
-            seed(jdbcUrl);
-            Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("kafka.bootstrap", infra.kafkaBootstrap());
-            settings.put("targets.default.url", jdbcUrl);
-            settings.put("http.port", "0");
-            settings.put("instance.id", "demo");
-            // The demo is its own team, deploy system and operator: a token of its own, with every role, never written anywhere.
-            String token = Tokens.generate();
-            settings.putAll(TokenOption.allRoles("demo", token));
-            signingKey = Tokens.digest(token);
-            try (ZdmProcess zdm = ZdmProcess.start(Settings.of(settings), AllServices.factories())) {
-                infra.closingFirst(zdm);
-                System.out.printf("  planner, executor, sync and monitor up (http :%d); demo tables users and orders have %,d rows each%n", zdm.httpPort(), rows);
-                AppLoad app = new AppLoad(jdbcUrl, tps, 2).start();
-                System.out.printf("  synthetic application running at %d transactions/s%n%n", tps);
-                List<String> outcomes = new ArrayList<>();
-                for (String name : MIGRATIONS) outcomes.add(name + ": " + run(infra.kafkaBootstrap(), zdm, name));
-                AppLoad.Summary summary = app.stop();
-                System.out.println();
-                System.out.println("summary");
-                outcomes.forEach(o -> System.out.println("  " + o));
-                System.out.println("  application during the migrations: " + summary);
-                System.out.printf("  demo took %.1f s%n", (System.nanoTime() - t0) / 1e9);
-                return outcomes.stream().allMatch(o -> o.endsWith("COMPLETED")) ? 0 : 1;
+        try (LogFile logs = verbose.logs("demo"); LiveView view = LiveView.on(System.out)) {
+            view.println("zdm demo: an embedded Kafka broker and PostgreSQL, the four services in one process, " + MIGRATIONS.size()
+                    + " migrations under a synthetic application load");
+            if (logs.path() != null) view.println("  " + logs.where());
+            try (LocalInfra infra = LocalInfra.start()) {
+                view.println("  " + infra.describe());
+                String jdbcUrl = infra.pg().createDatabase("zdm_demo");
+                seed(jdbcUrl);
+                Map<String, String> settings = new LinkedHashMap<>();
+                settings.put("kafka.bootstrap", infra.kafkaBootstrap());
+                settings.put("targets.default.url", jdbcUrl);
+                settings.put("http.port", "0");
+                settings.put("instance.id", "demo");
+                // The demo is its own team, deploy system and operator: a token of its own, with every role, never written anywhere.
+                String token = Tokens.generate();
+                settings.putAll(TokenOption.allRoles("demo", token));
+                signingKey = Tokens.digest(token);
+                try (ZdmProcess zdm = ZdmProcess.start(Settings.of(settings), AllServices.factories())) {
+                    infra.closingFirst(zdm);
+                    view.println(String.format("  planner, executor, sync and monitor up (http :%d); demo tables users and orders have %,d rows each",
+                            zdm.httpPort(), rows));
+                    AppLoad app = new AppLoad(jdbcUrl, tps, 2).start();
+                    view.println(String.format("  synthetic application running at %d transactions/s", tps));
+                    List<Outcome> outcomes = new ArrayList<>();
+                    for (String name : MIGRATIONS) {
+                        app.window();
+                        outcomes.add(run(view, infra.kafkaBootstrap(), zdm, name, app));
+                    }
+                    AppLoad.Summary whole = app.stop();
+                    view.println("");
+                    summary(outcomes, whole, (System.nanoTime() - t0) / 1e9, view.width()).forEach(view::println);
+                    boolean completed = outcomes.stream().allMatch(o -> o.end().equals("COMPLETED"));
+                    return completed && whole.failed() == 0 ? 0 : 1;
+                }
             }
         }
     }
 
-    private String run(String bootstrap, ZdmProcess zdm, String name) throws Exception {
+    private Outcome run(LiveView view, String bootstrap, ZdmProcess zdm, String name, AppLoad app) throws Exception {
         String sql = resource("demo/" + name);
-        System.out.println("migration " + name + ":");
-        sql.lines().filter(l -> !l.isBlank()).limit(12).forEach(l -> System.out.println("  | " + l));
-        if (sql.lines().filter(l -> !l.isBlank()).count() > 12) System.out.println("  | ...");
+        view.println("");
+        view.println("migration " + name + ":");
+        sql.lines().filter(l -> !l.isBlank()).limit(12).forEach(l -> view.println("  | " + l));
+        if (sql.lines().filter(l -> !l.isBlank()).count() > 12) view.println("  | ...");
         var topics = zdm.platform().config().topics();
         var request = Requests.request(Requests.newMigrationId(name), "default", name, sql);
-        ProgressPrinter printer = new ProgressPrinter(System.out);
-        return Requests.submitAndFollow(bootstrap, topics, request, signingKey, Duration.ofMinutes(30), e -> {
-            printer.print(e);
-            Requests.awaitedDeployment(e).ifPresent(d -> announce(bootstrap, zdm, d[0], d[1]));
+        String id = request.getMigrationId();
+        String end = Requests.submitAndFollow(bootstrap, topics, request, signingKey, Duration.ofMinutes(30), view::plan, e -> {
+            view.accept(e);
+            Requests.awaitedDeployment(e).ifPresent(d -> announce(view, id, bootstrap, zdm, d[0], d[1]));
         });
+        return new Outcome(name, view.block(id), end, app.window());
     }
 
-    private void announce(String bootstrap, ZdmProcess zdm, String service, String version) {
+    /**
+     * The summary table: a row per migration with what the application saw meanwhile, and the whole
+     * run. Wider than {@code width} (a terminal's columns; 0 for no limit), it is told as two tables:
+     * the migrations, then the application.
+     */
+    static List<String> summary(List<Outcome> outcomes, AppLoad.Summary whole, double seconds, int width) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"MIGRATION", "STRATEGY", "PHASES", "TIME", "ROWS", "APP TXNS", "FAILED", "P50 MS", "P99 MS", "MAX MS", "RESULT"});
+        long now = System.currentTimeMillis();
+        for (Outcome o : outcomes) {
+            rows.add(new String[] {o.name().replaceAll("\\.sql$", ""), o.block().strategy() == null ? "-" : o.block().strategy(),
+                    Integer.toString(o.block().phaseCount()), MigrationBlock.clock(o.block().elapsedMs(now)), String.format("%,d", o.block().rowsDone()),
+                    String.format("%,d", o.app().transactions()), Long.toString(o.app().failed()), ms(o.app().p50Ms()), ms(o.app().p99Ms()),
+                    ms(o.app().maxMs()), o.end()});
+        }
+        rows.add(new String[] {"all", "", Integer.toString(outcomes.stream().mapToInt(o -> o.block().phaseCount()).sum()),
+                String.format("%.1f s", seconds), String.format("%,d", outcomes.stream().mapToLong(o -> o.block().rowsDone()).sum()),
+                String.format("%,d", whole.transactions()), Long.toString(whole.failed()), ms(whole.p50Ms()), ms(whole.p99Ms()), ms(whole.maxMs()),
+                outcomes.stream().allMatch(o -> o.end().equals("COMPLETED")) && whole.failed() == 0 ? "OK" : "NOT OK"});
+        List<String> out = new ArrayList<>();
+        out.add("summary");
+        List<String> whole10 = table(rows, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        if (width <= 0 || whole10.stream().allMatch(l -> l.length() <= width)) {
+            out.addAll(whole10);
+        } else {
+            out.addAll(table(rows, new int[] {0, 1, 2, 3, 4, 10}));
+            out.add("");
+            out.addAll(table(rows, new int[] {0, 5, 6, 7, 8, 9}));
+        }
+        outcomes.stream().filter(o -> !o.end().equals("COMPLETED"))
+                .forEach(o -> out.add(o.name() + " ended " + o.end() + ": " + o.block().message()));
+        if (whole.failed() > 0) out.add("the application saw " + whole.failed() + " failed transactions; the first: " + whole.firstError());
+        return out;
+    }
+
+    /** The {@code columns} of {@code rows} as aligned lines: numbers to the right. */
+    private static List<String> table(List<String[]> rows, int[] columns) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] r : rows) for (int i : columns) width[i] = Math.max(width[i], r[i].length());
+        List<String> out = new ArrayList<>();
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i : columns) {
+                boolean number = i >= 2 && i <= 9;
+                line.append(number ? String.format("%" + width[i] + "s", r[i]) : String.format("%-" + width[i] + "s", r[i])).append("  ");
+            }
+            out.add(line.toString().stripTrailing());
+        }
+        return out;
+    }
+
+    private static String ms(double v) {
+        return String.format("%.1f", v);
+    }
+
+    private void announce(LiveView view, String id, String bootstrap, ZdmProcess zdm, String service, String version) {
         try {
-            System.out.println("  (demo deploy system: " + service + "@" + version + " is live)");
+            view.note(id, "(demo deploy system: " + service + "@" + version + " is live)");
             Requests.deployed(bootstrap, zdm.platform().config().topics(), service, version, "demo", signingKey);
         } catch (Exception e) {
             throw new IllegalStateException("cannot announce deployment " + service + "@" + version + ": " + e.getMessage(), e);

@@ -2,8 +2,9 @@ package dev.zdm.cli;
 
 import dev.zdm.domain.input.Inputs;
 import dev.zdm.cli.follow.ProgressFollower;
-import dev.zdm.cli.follow.ProgressPrinter;
+import dev.zdm.cli.follow.MigrationBlock;
 import dev.zdm.events.DeploymentEvent;
+import dev.zdm.events.MigrationPlanned;
 import dev.zdm.events.MigrationRequested;
 import dev.zdm.events.ProgressEvent;
 import dev.zdm.runtime.auth.EventSignature;
@@ -80,14 +81,22 @@ public final class Requests {
      */
     public static String submitAndFollow(String bootstrap, Topics topics, MigrationRequested request, byte[] signingKey, Duration timeout,
                                   Consumer<ProgressEvent> onEvent) throws Exception {
-        try (ProgressFollower follower = new ProgressFollower(bootstrap, topics.progress(), CODEC, false)) {
+        return submitAndFollow(bootstrap, topics, request, signingKey, timeout, plan -> { }, onEvent);
+    }
+
+    /** As above, handing {@code onPlan} the migration's plan ({@code MigrationPlanned}) when it is published. */
+    public static String submitAndFollow(String bootstrap, Topics topics, MigrationRequested request, byte[] signingKey, Duration timeout,
+                                         Consumer<MigrationPlanned> onPlan, Consumer<ProgressEvent> onEvent) throws Exception {
+        String id = request.getMigrationId();
+        try (ProgressFollower follower = new ProgressFollower(bootstrap, topics.progress(), topics.migrationPlans(), CODEC, false)
+                .onPlan(p -> { if (p.getMigrationId().equals(id)) onPlan.accept(p); })) {
             send(bootstrap, topics.migrationRequests(), request.getMigrationId(), request, signingKey);
             return follow(follower, request.getMigrationId(), timeout, onEvent);
         }
     }
 
     static String follow(ProgressFollower follower, String migrationId, Duration timeout, Consumer<ProgressEvent> onEvent) {
-        return follow(follower, migrationId, timeout, onEvent, ProgressPrinter::isFinal);
+        return follow(follower, migrationId, timeout, onEvent, MigrationBlock::isFinal);
     }
 
     /**

@@ -30,6 +30,9 @@ final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the scenarios and exit")
     boolean list;
 
+    @picocli.CommandLine.Mixin
+    VerboseOption verbose;
+
     @Override
     public Integer call() throws Exception {
         Path root = Scenario.root(dir);
@@ -54,7 +57,8 @@ final class ScenarioCommand implements Callable<Integer> {
         for (Path f : folders) scenarios.add(Scenario.load(f));
         System.out.println("zdm scenario: starting an embedded Kafka broker and PostgreSQL...");
         List<ScenarioResult> results = new ArrayList<>();
-        try (LocalInfra infra = LocalInfra.start()) {
+        try (LogFile logs = verbose.logs("scenario"); LocalInfra infra = LocalInfra.start()) {
+            if (logs.path() != null) System.out.println("  " + logs.where());
             String prefix = "scenario-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
             ScenarioRun runner = new ScenarioRun(infra.kafkaBootstrap(), infra.pg(), prefix, System.out);
             for (Scenario s : scenarios) {

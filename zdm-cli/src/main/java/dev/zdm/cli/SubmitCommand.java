@@ -1,6 +1,6 @@
 package dev.zdm.cli;
 
-import dev.zdm.cli.follow.ProgressPrinter;
+import dev.zdm.cli.follow.LiveView;
 import dev.zdm.domain.input.Inputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +36,9 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     TokenOption token;
 
+    @Mixin
+    VerboseOption verbose;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(file)) {
@@ -55,8 +58,11 @@ final class SubmitCommand implements Callable<Integer> {
             System.out.println(migrationId);
             return 0;
         }
-        ProgressPrinter printer = new ProgressPrinter(System.out);
-        String end = Requests.submitAndFollow(kafka.bootstrap(), kafka.topics(), request, token.signingKey(), timeout, printer::print);
+        String end;
+        try (LogFile logs = verbose.logs("submit"); LiveView view = LiveView.on(System.out)) {
+            if (logs.path() != null) view.println(logs.where());
+            end = Requests.submitAndFollow(kafka.bootstrap(), kafka.topics(), request, token.signingKey(), timeout, view::plan, view::accept);
+        }
         System.out.println(migrationId + ": " + end);
         return end.equals("COMPLETED") ? 0 : 1;
     }

@@ -1,7 +1,8 @@
 package dev.zdm.cli;
 
 import dev.zdm.cli.follow.ProgressFollower;
-import dev.zdm.cli.follow.ProgressPrinter;
+import dev.zdm.cli.follow.LiveView;
+import dev.zdm.cli.follow.MigrationBlock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,15 +24,23 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     KafkaOption kafka;
 
+    @Mixin
+    VerboseOption verbose;
+
     @Override
     public Integer call() {
-        ProgressPrinter printer = new ProgressPrinter(System.out);
-        try (ProgressFollower follower = new ProgressFollower(kafka.bootstrap(), kafka.topics().progress(), Requests.codec(), fromBeginning)) {
+        try (LogFile logs = verbose.logs("watch"); LiveView view = LiveView.on(System.out);
+             ProgressFollower follower = new ProgressFollower(kafka.bootstrap(), kafka.topics().progress(), kafka.topics().migrationPlans(),
+                     Requests.codec(), fromBeginning)) {
+            if (logs.path() != null) view.println(logs.where());
+            follower.onPlan(p -> {
+                if (migrationId == null || migrationId.equals(p.getMigrationId())) view.plan(p);
+            });
             while (true) {
                 for (var e : follower.poll(Duration.ofMillis(500))) {
                     if (migrationId != null && !migrationId.equals(e.getMigrationId())) continue;
-                    printer.print(e);
-                    if (untilDone && migrationId != null && ProgressPrinter.isFinal(e)) return e.getState().equals("COMPLETED") ? 0 : 1;
+                    view.accept(e);
+                    if (untilDone && migrationId != null && MigrationBlock.isFinal(e)) return e.getState().equals("COMPLETED") ? 0 : 1;
                 }
             }
         }

@@ -31,6 +31,11 @@ public final class AppLoad implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long maxId;
     private long startedAt;
+    private final org.HdrHistogram.Histogram total = new org.HdrHistogram.Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+    private long windowStartedAt;
+    private long windowOk;
+    private long windowFailed;
+    private String windowFirstError;
 
     public AppLoad(String jdbcUrl, int ratePerSecond, int workers) {
         this.jdbcUrl = jdbcUrl;
@@ -53,6 +58,7 @@ public final class AppLoad implements AutoCloseable {
             maxId = rs.getLong(1);
         }
         startedAt = System.nanoTime();
+        windowStartedAt = startedAt;
         latency.getIntervalHistogram();
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "app-load-" + i);
@@ -121,8 +127,30 @@ public final class AppLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * What the application saw since the last window (or since it started): for one migration of
+     * several. The whole run's summary ({@link #stop}) still counts every transaction.
+     */
+    public synchronized Summary window() {
+        var h = latency.getIntervalHistogram();
+        total.add(h);
+        long now = System.nanoTime();
+        long okNow = ok.get();
+        long failedNow = failed.get();
+        String error = firstError.get();
+        long transactions = okNow - windowOk + failedNow - windowFailed;
+        Summary s = new Summary(transactions, failedNow - windowFailed, transactions / Math.max(1e-9, (now - windowStartedAt) / 1e9),
+                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0,
+                failedNow > windowFailed && !java.util.Objects.equals(error, windowFirstError) ? error : null);
+        windowStartedAt = now;
+        windowOk = okNow;
+        windowFailed = failedNow;
+        windowFirstError = error;
+        return s;
+    }
+
     /** Stops the workers and summarizes the run. */
-    public Summary stop() {
+    public synchronized Summary stop() {
         running = false;
         for (Thread t : threads) {
             try {
@@ -131,7 +159,8 @@ public final class AppLoad implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        var h = latency.getIntervalHistogram();
+        var h = total.copy();
+        h.add(latency.getIntervalHistogram());
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         return new Summary(ok.get() + failed.get(), failed.get(), (ok.get() + failed.get()) / seconds,
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, firstError.get());

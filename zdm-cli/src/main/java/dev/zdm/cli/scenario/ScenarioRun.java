@@ -4,7 +4,7 @@ import dev.zdm.cli.AllServices;
 import dev.zdm.cli.Requests;
 import dev.zdm.cli.TokenOption;
 import dev.zdm.cli.follow.ProgressFollower;
-import dev.zdm.cli.follow.ProgressPrinter;
+import dev.zdm.cli.follow.LiveView;
 import dev.zdm.events.ControlCommand;
 import dev.zdm.infra.PgServer;
 import dev.zdm.infra.load.Workload;
@@ -89,13 +89,13 @@ public final class ScenarioRun {
         String[] old = new String[1];
         String[] last = {""};
         Set<String> announced = new HashSet<>();
-        ProgressPrinter printer = new ProgressPrinter(out);
+        LiveView printer = LiveView.on(out);
         String id = Requests.newMigrationId(s.name());
         String outcome;
         try {
             outcome = Requests.submitAndFollow(kafkaBootstrap, topics, Requests.request(id, TARGET, s.name() + "/migration.sql", s.migration()),
-                    key, TIMEOUT, e -> {
-                        printer.print(e);
+                    key, TIMEOUT, printer::plan, e -> {
+                        printer.accept(e);
                         last[0] = e.getMessage();
                         Requests.awaitedDeployment(e).ifPresent(d -> {
                             String version = d[0] + "@" + d[1];
@@ -106,16 +106,17 @@ public final class ScenarioRun {
                             } else if (app != null) {
                                 s.workload().op(version, expect.rows()).ifPresent(app::op);
                             }
-                            if (version.equals(expect.rollbackAt())) rollback(topics, id, version, key, failures);
-                            else announce(topics, d[0], d[1], key, failures);
+                            if (version.equals(expect.rollbackAt())) rollback(topics, id, version, key, failures, printer);
+                            else announce(topics, id, d[0], d[1], key, failures, printer);
                         });
                     });
             if (outcome.equals("FAILED") && expect.rollbackAfterFailure()) {
-                out.println("  (scenario operator: the migration failed: " + last[0] + "; ROLLBACK)");
-                rollback(topics, id, "the failure", key, failures);
+                printer.note(id, "(scenario operator: the migration failed: " + last[0] + "; ROLLBACK)");
+                rollback(topics, id, "the failure", key, failures, printer);
                 outcome = followRollback(topics, id, printer, last);
             }
         } finally {
+            printer.close();
             if (app != null) app.close();
         }
         if (old[0] == null && expect.old() != null) old[0] = value(url, expect.old(), failures, "old");
@@ -138,9 +139,9 @@ public final class ScenarioRun {
         return new ScenarioResult(s.name(), outcome, last[0], writes, errors, checksum, failures, (System.nanoTime() - t0) / 1e9);
     }
 
-    private void announce(Topics topics, String service, String version, byte[] key, List<String> failures) {
+    private void announce(Topics topics, String id, String service, String version, byte[] key, List<String> failures, LiveView view) {
         try {
-            out.println("  (scenario deploy system: " + service + "@" + version + " is live)");
+            view.note(id, "(scenario deploy system: " + service + "@" + version + " is live)");
             Requests.deployed(kafkaBootstrap, topics, service, version, "scenario", key);
         } catch (Exception e) {
             failures.add("cannot announce " + service + "@" + version + ": " + e.getMessage());
@@ -148,22 +149,22 @@ public final class ScenarioRun {
     }
 
     /** Follows {@code id} from its first event until its rollback ends (ROLLED_BACK, or FAILED once rolling back). */
-    private String followRollback(Topics topics, String id, ProgressPrinter printer, String[] last) {
+    private String followRollback(Topics topics, String id, LiveView printer, String[] last) {
         boolean[] rollingBack = {false};
         try (ProgressFollower follower = new ProgressFollower(kafkaBootstrap, topics.progress(), Requests.codec(), true)) {
             return Requests.follow(follower, id, TIMEOUT, e -> {
                 if (!"planner".equals(e.getSource())) return;
                 if (e.getState().equals("ROLLING_BACK") || e.getState().equals("ROLLED_BACK")) rollingBack[0] = true;
                 if (!rollingBack[0]) return;
-                printer.print(e);
+                printer.accept(e);
                 last[0] = e.getMessage();
             }, e -> rollingBack[0] && "planner".equals(e.getSource()) && (e.getState().equals("ROLLED_BACK") || e.getState().equals("FAILED")));
         }
     }
 
-    private void rollback(Topics topics, String id, String version, byte[] key, List<String> failures) {
+    private void rollback(Topics topics, String id, String version, byte[] key, List<String> failures, LiveView view) {
         try {
-            out.println("  (scenario operator: ROLLBACK instead of " + version + ")");
+            view.note(id, "(scenario operator: ROLLBACK instead of " + version + ")");
             Requests.send(kafkaBootstrap, topics.control(), id, ControlCommand.newBuilder().setMigrationId(id).setAction("ROLLBACK")
                     .setReason("scenario: roll back inside the window").setRequestedBy("scenario").setAt(Instant.now()).build(), key);
         } catch (Exception e) {
