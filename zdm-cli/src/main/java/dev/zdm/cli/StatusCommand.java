@@ -1,5 +1,8 @@
 package dev.zdm.cli;
 
+import dev.zdm.cli.follow.MigrationBlock;
+import dev.zdm.cli.follow.Style;
+import dev.zdm.cli.follow.Terminal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,9 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code zdm status}: migrations, phases, progress, breakers, deprecations and flags from {@code zdm.v_zero_downtime_status}. */
+/**
+ * {@code zdm status}: each migration as the block {@code zdm watch} draws (its phases, rows, the
+ * release it waits for), read from the control schema, then breakers, deprecations, flags and
+ * replication slots from {@code zdm.v_zero_downtime_status}.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Print zdm.v_zero_downtime_status of a target database: migrations, phases, progress, breakers, deprecations, flags.")
+        description = "Print a target database's migrations (running ones and the last " + StatusBlocks.RECENT + " ended, as blocks of phases), "
+                + "then its breakers, deprecations, feature flags and replication slots.")
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     PgOption pg;
@@ -24,9 +32,9 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String sql = "SELECT kind, name, status, detail, rows_done, rows_total, to_char(updated_at, 'YYYY-MM-DD HH24:MI:SS') "
-                + "FROM zdm.v_zero_downtime_status" + (migrationId == null ? "" : " WHERE name = ? OR name LIKE ? || '/%'")
-                + " ORDER BY CASE kind WHEN 'migration' THEN 0 WHEN 'phase' THEN 1 WHEN 'progress' THEN 2 WHEN 'breaker' THEN 3 "
-                + "WHEN 'deprecation' THEN 4 ELSE 5 END, updated_at, name";
+                + "FROM zdm.v_zero_downtime_status WHERE kind NOT IN ('migration', 'phase', 'progress')"
+                + (migrationId == null ? "" : " AND (name = ? OR name LIKE ? || '/%')")
+                + " ORDER BY CASE kind WHEN 'breaker' THEN 3 WHEN 'deprecation' THEN 4 ELSE 5 END, updated_at, name";
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"KIND", "NAME", "STATUS", "DETAIL", "ROWS", "UPDATED"});
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl())) {
@@ -36,6 +44,17 @@ final class StatusCommand implements Callable<Integer> {
                     System.err.println("zdm status: this database has no zdm control schema yet: no zdm service has run against it");
                     return 1;
                 }
+            }
+        }
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl())) {
+            Terminal terminal = Terminal.detect();
+            Style style = terminal.interactive() && terminal.colour() ? Style.COLOUR : Style.PLAIN;
+            long now = System.currentTimeMillis();
+            List<MigrationBlock> blocks = StatusBlocks.read(c, migrationId);
+            if (blocks.isEmpty()) System.out.println(migrationId == null ? "no migration yet" : "no migration " + migrationId);
+            for (MigrationBlock b : blocks) {
+                b.lines(terminal.interactive() ? terminal.columns() : 0, style, now).forEach(System.out::println);
+                System.out.println();
             }
         }
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl()); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -89,8 +89,11 @@ class OperatorCommandsIT {
             exec(infra, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name IN ('zdm_status_orphan', 'zdm_status_failed');"
                     + "DELETE FROM zdm.sync_sessions WHERE migration_id = 'status-failed'; DELETE FROM zdm.migrations WHERE migration_id = 'status-failed'");
         }
-        assertThat(status).contains("migration").contains("status-1").contains("COMPLETED")
-                .contains("breaker").contains("target:main").contains("open");
+        assertThat(status).contains("breaker").contains("target:main").contains("open");
+        assertThat(status.lines().filter(l -> l.startsWith("status-1  ")).findFirst().orElseThrow()).as(status)
+                .matches("status-1  direct  COMPLETED  \\d+:\\d\\d");
+        assertThat(status).containsPattern("(?m)^  1/1 apply +done$");
+        assertThat(status.lines().filter(l -> l.startsWith("status-failed  ")).findFirst().orElseThrow()).contains("FAILED");
         assertThat(status.lines().filter(l -> l.contains("zdm_status_orphan")).findFirst().orElseThrow())
                 .contains("slot").contains("orphaned").contains("of WAL, no migration holds it");
         assertThat(status.lines().filter(l -> l.contains("zdm_status_failed")).findFirst().orElseThrow())

@@ -117,6 +117,42 @@ public final class MigrationBlock {
         }
     }
 
+    /**
+     * The migration as the control schema holds it, for a migration run elsewhere ({@code zdm
+     * status}): its state, strategy, end reason and times (epoch ms; {@code endedAt} -1 while it runs).
+     */
+    public void restore(String status, String strategy, String message, long startedAt, long endedAt) {
+        this.state = status;
+        this.strategy = strategy;
+        this.message = message == null ? "" : message;
+        this.startedAt = startedAt;
+        this.endedAt = endedAt;
+    }
+
+    /**
+     * One phase as the control schema holds it: its status there ({@code PENDING}, {@code DISPATCHED},
+     * {@code WAITING_DEPLOYMENT}, {@code COMPLETED}, {@code FAILED}, {@code ROLLING_BACK},
+     * {@code ROLLED_BACK}), the release it waits for, and its rows (total null when unknown).
+     */
+    public void restorePhase(int index, String phaseId, String name, String status, String gate, long rowsDone, Long rowsTotal, String error) {
+        Row r = row(index);
+        r.id = phaseId;
+        r.name = name;
+        r.gate = gate;
+        r.state = switch (status) {
+            case "DISPATCHED", "RUNNING" -> RowState.RUNNING;
+            case "WAITING_DEPLOYMENT" -> RowState.WAITING;
+            case "COMPLETED" -> RowState.DONE;
+            case "FAILED" -> RowState.FAILED;
+            case "ROLLING_BACK" -> RowState.UNDOING;
+            case "ROLLED_BACK" -> RowState.UNDONE;
+            default -> RowState.PENDING;
+        };
+        r.rowsDone = rowsDone;
+        r.rowsTotal = rowsTotal;
+        if (error != null && !error.isBlank()) warn("phase " + name + ": " + error);
+    }
+
     /** A line of its own the caller adds (e.g. the demo announcing a deployment). */
     public void note(String line) {
         notes.add(line);

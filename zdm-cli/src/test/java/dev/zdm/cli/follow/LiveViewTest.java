@@ -165,6 +165,22 @@ class LiveViewTest {
     }
 
     @Test
+    void aMigrationRunElsewhereReadsAsTheSameBlock() {
+        MigrationBlock b = new MigrationBlock(ID);
+        b.restore("WAITING_DEPLOYMENT", "dual-write", "", T0, -1);
+        b.restorePhase(0, "p1", "add-column", "COMPLETED", null, 0, null, null);
+        b.restorePhase(1, "p2", "backfill", "COMPLETED", null, 20_000, 20_000L, null);
+        b.restorePhase(2, "p3", "use-new", "WAITING_DEPLOYMENT", "shop@v1.1", 0, null, null);
+        b.restorePhase(3, "p4", "drop-old", "PENDING", null, 0, null, null);
+        assertThat(b.lines(0, Style.PLAIN, T0 + 65_000)).containsExactly(
+                ID + "  dual-write  WAITING_DEPLOYMENT  1:05",
+                "  1/4 add-column  done",
+                "  2/4 backfill    done      [####################] 100% 20,000/20,000 rows",
+                "  3/4 use-new     waiting   waits for shop@v1.1",
+                "  4/4 drop-old    pending");
+    }
+
+    @Test
     void colourOnlyOnATerminalAndNeverWithNoColor() {
         assertThat(Terminal.detect(Map.of("TERM", "xterm"), true).colour()).isTrue();
         assertThat(Terminal.detect(Map.of("TERM", "xterm", "NO_COLOR", "1"), true).colour()).isFalse();
