@@ -53,12 +53,20 @@ final class FolderPlan {
     }
 
     int run() throws Exception {
-        List<MigrationFolder.Entry> entries = entries();
-        Set<Path> reported = since == null ? null : changedSince(since);
         long started = System.nanoTime();
+        List<MigrationFolder.Entry> entries;
+        List<FileResult> results = new ArrayList<>();
+        try {
+            entries = entries();
+        } catch (ZdmException layout) {
+            // a folder its tool would not run: one bad input, where it is
+            String where = layout.location() == null ? inputs.get(0).toString() : layout.location();
+            results.add(new FileResult(new MigrationFolder.Entry(Path.of(where), where, List.of(), false), null, layout, 2));
+            entries = List.of();
+        }
+        Set<Path> reported = since == null ? null : changedSince(since);
         SchemaView schema = new SchemaView(catalog());
         Planner planner = new Planner();
-        List<FileResult> results = new ArrayList<>();
         for (MigrationFolder.Entry e : entries) {
             FileResult r = plan(planner, schema, e);
             if (reported == null || reported.contains(e.file().toAbsolutePath().normalize())) results.add(r);

@@ -214,6 +214,19 @@ class PlanCommandTest {
     }
 
     @Test
+    void a_folder_its_tool_would_refuse_is_bad_input_naming_the_file_and_the_reason() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("flyway"));
+        Files.writeString(folder.resolve("V1__init.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(folder.resolve("V1_0__again.sql"), "CREATE TABLE b (id int);\n");
+        Files.writeString(folder.resolve("V1.0__third.sql"), "CREATE TABLE c (id int);\n");
+        Run run = planFile(folder);
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.out()).contains("BAD INPUT").contains("V1_0__again.sql").contains("Flyway version 1.0");
+        Run github = planFile(folder, "--format", "github");
+        assertThat(github.out()).contains("::error file=" + folder.resolve("V1_0__again.sql")).contains("title=zdm ZDM-INVALID-REQUEST");
+    }
+
+    @Test
     void long_sql_in_the_phase_listing_wraps_at_spaces_outside_quotes() throws Exception {
         String literal = "'" + "a few words ".repeat(12).strip() + "'";
         String line = "          INSERT INTO audit (id, note, body) SELECT id, " + literal + ", $b$ " + "x y ".repeat(20) + "$b$ FROM "

@@ -28,8 +28,10 @@ import java.util.stream.Stream;
  * </ul>
  * The order is by version (each dot, dash or underscore separated number compared as a number, so
  * {@code V10} follows {@code V9} and a diesel {@code 2019-02-27-170003} a {@code 2019-02-05-...}),
- * then by path. Files without a version come after the versioned ones, by path. Pure but for reading
- * the folder.
+ * then by path. A folder in a layout zdm knows ({@link MigrationFormats}) is read as its tool reads
+ * it, refusing what the tool would not run; any other folder (files gathered from several projects,
+ * say) is read leniently: every {@code .sql} file, files without a version after the versioned ones,
+ * by path. Pure but for reading the folder.
  */
 public final class MigrationFolder {
     /** The version of a name: after an optional Flyway {@code V}, digits with separators up to the first other character. */
@@ -42,8 +44,17 @@ public final class MigrationFolder {
     private MigrationFolder() {
     }
 
-    /** The migrations under {@code root}, in order. */
+    /**
+     * The migrations under {@code root}, in order.
+     *
+     * @throws dev.zdm.domain.error.ZdmException {@code INVALID_REQUEST} naming the file, when the folder's
+     *         layout is known and a file breaks it, or two files share a version
+     */
     public static List<Entry> list(Path root) {
+        var format = MigrationFormats.detect(root);
+        if (format.isPresent()) {
+            return format.get().read(root).stream().map(m -> new Entry(m.file(), m.name(), m.order(), m.repeatable())).toList();
+        }
         List<Entry> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
@@ -75,14 +86,6 @@ public final class MigrationFolder {
 
     /** Versioned first by version, then repeatable ones, then files without a version; ties by path. */
     static final Comparator<Entry> ORDER = Comparator.<Entry>comparingInt(e -> e.version().isEmpty() ? (e.repeatable() ? 1 : 2) : 0)
-            .thenComparing(Entry::version, MigrationFolder::compareVersions)
+            .thenComparing(Entry::version, Versions::compare)
             .thenComparing(Entry::name);
-
-    private static int compareVersions(List<BigInteger> a, List<BigInteger> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = a.get(i).compareTo(b.get(i));
-            if (c != 0) return c;
-        }
-        return Integer.compare(a.size(), b.size());
-    }
 }

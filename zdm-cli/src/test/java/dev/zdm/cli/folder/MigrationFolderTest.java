@@ -38,8 +38,8 @@ class MigrationFolderTest {
 
     @Test
     void prisma_and_diesel_name_each_migration_by_its_folder() throws Exception {
-        assertThat(order("20230202000000_orders/migration.sql", "20230101000000_init/migration.sql", "migration_lock.toml.sql"))
-                .containsExactly("20230101000000_init/migration.sql", "20230202000000_orders/migration.sql", "migration_lock.toml.sql");
+        assertThat(order("20230202000000_orders/migration.sql", "20230101000000_init/migration.sql", "migration_lock.toml"))
+                .containsExactly("20230101000000_init/migration.sql", "20230202000000_orders/migration.sql");
         Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
         assertThat(order("2019-03-05-233828_comment/up.sql", "2019-03-05-233828_comment/down.sql", "2019-02-27-170003_community/up.sql",
                 "00000000000000_diesel_initial_setup/up.sql"))
