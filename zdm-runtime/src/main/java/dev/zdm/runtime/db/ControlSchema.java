@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class ControlSchema {
     /** Versions in order; each is {@code db/control/V<n>__<name>.sql} on the classpath. */
     private static final List<String> VERSIONS = List.of("V1__control_schema.sql", "V2__preexisting_objects.sql", "V3__claims.sql",
-            "V4__phase_leases.sql");
+            "V4__phase_leases.sql", "V5__schema_history.sql");
     /** Arbitrary but fixed: serializes control-schema upgrades across zdm processes. */
     private static final long ADVISORY_LOCK_KEY = 0x7A646D5F63746C31L;
     private static final Logger LOG = LoggerFactory.getLogger(ControlSchema.class);
