@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * and in the tool's own table. {@code zdm migrate status DIR}: applied, pending, running, failed,
  * drift, missing.
  */
-@Command(name = "migrate", mixinStandardHelpOptions = true, subcommands = MigrateCommand.Status.class,
+@Command(name = "migrate", mixinStandardHelpOptions = true, subcommands = {MigrateCommand.Status.class, MigrateCommand.Down.class},
         description = "Run a migration folder (Flyway, golang-migrate, goose, dbmate, Prisma, diesel, numbered files) through the pipeline, "
                 + "one migration per pending version, in order, each after the previous ended; exit 0 only when all completed.")
 final class MigrateCommand implements Callable<Integer> {
@@ -128,6 +128,69 @@ final class MigrateCommand implements Callable<Integer> {
             }
             System.err.println("zdm migrate: this database has no zdm control schema (zdm.schema_history) yet: start zdm (zdm up) for this target first");
             return false;
+        }
+    }
+
+    /** {@code zdm migrate down DIR --to VERSION --target NAME --pg URL}. */
+    @Command(name = "down", mixinStandardHelpOptions = true,
+            description = "Migrate down to VERSION: the down migrations (Flyway U files, .down.sql, goose/dbmate down sections, diesel down.sql) of "
+                    + "the applied versions after it, newest first, each through the pipeline; exit 0 only when all completed.")
+    static final class Down implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR", description = "the migrations folder")
+        Path dir;
+
+        @Option(names = "--to", required = true, paramLabel = "VERSION", description = "the version to leave applied (0 for none)")
+        String to;
+
+        @Option(names = "--target", required = true, description = "the target database, as named in zdm's configuration")
+        String target;
+
+        @Option(names = "--format", paramLabel = "TOOL", description = "the folder's tool, when zdm should not detect it")
+        String tool;
+
+        @Option(names = "--timeout", defaultValue = "PT2H", description = "how long one version may take (ISO-8601, default ${DEFAULT-VALUE})")
+        Duration timeout;
+
+        @Mixin
+        PgOption pg;
+
+        @Mixin
+        KafkaOption kafka;
+
+        @Mixin
+        TokenOption token;
+
+        @Mixin
+        VerboseOption verbose;
+
+        @Override
+        public Integer call() throws Exception {
+            Folder f = Folder.read(dir, tool);
+            if (f == null || !Requests.validNames("migrate down", "--target", target)) return 2;
+            try (LogFile logs = verbose.logs("migrate-down"); LiveView view = LiveView.on(System.out);
+                 Connection db = DriverManager.getConnection(pg.jdbcUrl())) {
+                if (logs.path() != null) view.println(logs.where());
+                if (!Folder.hasControlSchema(db)) return 2;
+                MigrateRun run = new MigrateRun(db, f.format(), f.migrations(), target, view);
+                if (!run.lock()) return 1;
+                try {
+                    run.importToolHistory();
+                    Optional<List<Migration>> down = run.toRevert(to);
+                    if (down.isEmpty()) return 1;
+                    view.println(f.format().name() + " folder " + dir + ": " + down.get().size() + " version(s) to migrate down to " + to);
+                    MigrateRun.Pipeline pipeline = new MigrateRun.Pipeline(kafka.bootstrap(), kafka.topics(), token.signingKey(), timeout);
+                    int done = 0;
+                    for (Migration m : down.get()) {
+                        if (!run.revert(m, run.appliedBefore(m), pipeline)) return 1;
+                        done++;
+                    }
+                    view.println("");
+                    view.println("zdm migrate down: " + done + " version(s) migrated down");
+                    return 0;
+                } finally {
+                    run.unlock();
+                }
+            }
         }
     }
 

@@ -55,9 +55,11 @@ class MigrateIT {
         for (int i = 0; i < VERSIONS.length; i += 2) Files.writeString(folder.resolve(VERSIONS[i]), VERSIONS[i + 1]);
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, TestPipeline.TOKEN);
+        // a control schema as this build makes it (a database kept from an older build may hold an older one)
+        TestPipeline.exec(infra, "DROP SCHEMA IF EXISTS zdm CASCADE");
         try (TestPipeline pipeline = new TestPipeline(infra)) {
             // Flyway applied V1 and V2 before the team adopted zdm
-            TestPipeline.exec(infra, "DROP TABLE IF EXISTS orders, accounts, flyway_schema_history CASCADE; DELETE FROM zdm.schema_history;"
+            TestPipeline.exec(infra, "DROP TABLE IF EXISTS orders, accounts, flyway_schema_history CASCADE;"
                     + VERSIONS[1] + VERSIONS[3] + "CREATE TABLE flyway_schema_history (installed_rank integer NOT NULL PRIMARY KEY, version varchar(50), "
                     + "description varchar(200) NOT NULL, type varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum integer, "
                     + "installed_by varchar(100) NOT NULL, installed_on timestamp NOT NULL DEFAULT now(), execution_time integer NOT NULL, "
@@ -123,13 +125,14 @@ class MigrateIT {
 
             // a version that fails stops the run; the next run refuses with the reason; rolled back and fixed, it runs
             Files.writeString(folder.resolve("V11__balance_small.sql"), "ALTER TABLE accounts ADD CONSTRAINT balance_small CHECK (balance < 0);\n");
-            Files.writeString(folder.resolve("V12__orders_note.sql"), "ALTER TABLE orders ADD COLUMN note text;\n");
+            Files.writeString(folder.resolve("V12__orders_total_index.sql"), "CREATE INDEX CONCURRENTLY orders_total ON orders (total);\n");
+            Files.writeString(folder.resolve("U12__orders_total_index.sql"), "DROP INDEX CONCURRENTLY IF EXISTS orders_total;\n");
             String[] dryRun = java.util.Arrays.copyOf(args, args.length + 1);
             dryRun[args.length] = "--dry-run";
             Run dry = run(dryRun);
             assertThat(dry.code()).as("a CHECK on a table in use needs zero-downtime handling").isEqualTo(1);
             assertThat(dry.out()).contains("2 pending").contains("V11__balance_small.sql: NEEDS ZERO-DOWNTIME HANDLING")
-                    .contains("V12__orders_note.sql: SAFE AS WRITTEN");
+                    .contains("V12__orders_total_index.sql: SAFE AS WRITTEN");
             assertThat(rows(infra, "SELECT count(*) FROM zdm.schema_history WHERE version IN ('11', '12')")).as("a dry run changes nothing")
                     .containsExactly("0");
             Run failing = run(args);
@@ -151,6 +154,23 @@ class MigrateIT {
             assertThat(rows(infra, "SELECT version || '|' || state FROM zdm.schema_history WHERE version IN ('11', '12') ORDER BY version"))
                     .containsExactly("11|APPLIED", "12|APPLIED");
             assertThat(rows(infra, "SELECT count(*) FROM flyway_schema_history WHERE success")).containsExactly("12");
+
+            // migrate down: every version after --to needs its down migration; V12's undo file runs through the pipeline
+            String[] down = {"migrate", "down", folder.toString(), "--to", "10", "--target", "main", "--pg", infra.jdbcUrl(), "--kafka",
+                    infra.kafkaBootstrap(), "--topic-prefix", infra.topicPrefix(), "--token-file", tokenFile.toString(), "--verbose"};
+            Run noUndo = run(down);
+            assertThat(noUndo.code()).isEqualTo(1);
+            assertThat(noUndo.out()).contains("11 (V11__balance_small.sql) has no down migration in the folder; nothing migrated down");
+            assertThat(rows(infra, "SELECT to_regclass('orders_total') IS NOT NULL")).containsExactly("t");
+            down[4] = "11";
+            Run undone = run(down);
+            assertThat(undone.code()).as(undone.out()).isZero();
+            assertThat(undone.out()).contains("1 version(s) migrated down");
+            assertThat(rows(infra, "SELECT to_regclass('orders_total') IS NOT NULL")).containsExactly("f");
+            assertThat(rows(infra, "SELECT state FROM zdm.schema_history WHERE version = '12'")).containsExactly("REVERTED");
+            assertThat(rows(infra, "SELECT count(*) FROM flyway_schema_history WHERE version = '12'")).as("Flyway sees it pending").containsExactly("0");
+            Run afterDown = run("migrate", "status", folder.toString(), "--pg", infra.jdbcUrl());
+            assertThat(afterDown.out()).containsPattern("(?m)^12 +pending +V12__orders_total_index\\.sql");
             pipeline.assertNothingLeftBehind();
         }
     }

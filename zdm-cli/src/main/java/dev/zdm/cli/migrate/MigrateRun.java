@@ -153,8 +153,8 @@ public final class MigrateRun {
         SchemaHistory.Row row = SchemaHistory.load(db).get(SchemaHistory.key(m));
         String previous = row == null ? null : row.migrationId();
         String status = previous == null ? null : pipelineStatus(previous);
-        boolean resume = previous != null && (status == null || !List.of("ROLLED_BACK", "CANCELLED", "REJECTED").contains(status))
-                && m.checksum().equals(row.checksum());
+        boolean resume = previous != null && (SchemaHistory.RUNNING.equals(row.state()) || SchemaHistory.FAILED.equals(row.state()))
+                && (status == null || !List.of("ROLLED_BACK", "CANCELLED", "REJECTED").contains(status)) && m.checksum().equals(row.checksum());
         String id = resume ? previous : Requests.newMigrationId(format.name() + "-" + SchemaHistory.key(m));
         view.println("");
         view.println((resume ? "resuming " : "version ") + SchemaHistory.key(m) + " (" + m.name() + ") as migration " + id);
@@ -183,6 +183,73 @@ public final class MigrateRun {
             db.setAutoCommit(auto);
         }
         return true;
+    }
+
+    /**
+     * The applied versions after {@code to}, newest first, to migrate down; empty after saying why when
+     * one of them has no down migration in the folder (or is repeatable, or applied by the tool before
+     * zdm and changed since).
+     */
+    public Optional<List<Migration>> toRevert(String to) throws SQLException {
+        List<Migration> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (VersionState v : states()) {
+            Migration m = v.migration();
+            if (m == null || !v.applied() || m.repeatable() || Versions.compare(m.order(), Versions.parse(to)) <= 0) continue;
+            if (m.down() == null || m.down().isBlank()) problems.add(v.key() + " (" + m.name() + ") has no down migration in the folder");
+            else if (v.drift() != null) problems.add(v.key() + " (" + m.name() + ") changed since it was applied: " + v.drift());
+            else out.add(0, m);
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> view.println("zdm migrate down: " + p + "; nothing migrated down"));
+            return Optional.empty();
+        }
+        return Optional.of(out);
+    }
+
+    /**
+     * Runs {@code m}'s down SQL through the pipeline (planned like any migration: a DROP COLUMN waits
+     * for the release that stops using it); true when it completed. The history marks it REVERTED and
+     * the tool's table forgets it, as the tool would.
+     *
+     * @param previous the version applied before it, or null
+     */
+    public boolean revert(Migration m, Migration previous, Pipeline pipeline) throws Exception {
+        String key = SchemaHistory.key(m);
+        String id = Requests.newMigrationId(format.name() + "-" + key + "-down");
+        view.println("");
+        view.println("version " + key + " down (" + m.name() + ") as migration " + id);
+        String end = Requests.submitAndFollow(pipeline.bootstrap(), pipeline.topics(),
+                Requests.request(id, target, m.name() + " (down)", m.down()), pipeline.signingKey(), pipeline.timeout(), view::plan, view::accept);
+        if (!end.equals("COMPLETED")) {
+            String error = end.equals("TIMEOUT") ? "not ended after " + pipeline.timeout() : error(id);
+            SchemaHistory.revertFailed(db, key, error);
+            view.println("zdm migrate down: version " + key + " (" + m.name() + ") ended " + end + ": " + error + "; it stays applied");
+            return false;
+        }
+        boolean auto = db.getAutoCommit();
+        db.setAutoCommit(false);
+        try {
+            SchemaHistory.reverted(db, key, id);
+            if (tool.isPresent()) tool.get().unrecord(db, m, previous);
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(auto);
+        }
+        return true;
+    }
+
+    /** The applied version just before {@code m} in the folder, or null. */
+    public Migration appliedBefore(Migration m) throws SQLException {
+        Migration before = null;
+        for (VersionState v : states()) {
+            if (v.migration() == null || !v.applied() || v.migration().repeatable()) continue;
+            if (Versions.compare(v.migration().order(), m.order()) < 0) before = v.migration();
+        }
+        return before;
     }
 
     /** The status of a migration in {@code zdm.migrations}, or null when the pipeline has none by that id. */

@@ -14,6 +14,7 @@ public final class SchemaHistory {
     static final String APPLIED = "APPLIED";
     static final String FAILED = "FAILED";
     static final String IMPORTED = "IMPORTED";
+    static final String REVERTED = "REVERTED";
 
     /** One version's row; {@code checksum} is SHA-256 of its up SQL, or {@code <tool>:<checksum>} for one imported from the tool's table. */
     public record Row(String version, String description, String tool, String file, String checksum, String migrationId, String strategy,
@@ -105,6 +106,25 @@ public final class SchemaHistory {
 
     static void failed(Connection c, String version, String error) throws SQLException {
         end(c, version, FAILED, null, error);
+    }
+
+    /** Its down migration ran as {@code migrationId}: pending again. */
+    static void reverted(Connection c, String version, String migrationId) throws SQLException {
+        try (var ps = c.prepareStatement("UPDATE zdm.schema_history SET state = 'REVERTED', migration_id = ?, finished_at = now(), "
+                + "error_message = NULL, applied_by = current_user WHERE version = ?")) {
+            ps.setString(1, migrationId);
+            ps.setString(2, version);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Its down migration failed: it stays applied, with the reason. */
+    static void revertFailed(Connection c, String version, String error) throws SQLException {
+        try (var ps = c.prepareStatement("UPDATE zdm.schema_history SET error_message = ? WHERE version = ?")) {
+            ps.setString(1, "down: " + error);
+            ps.setString(2, version);
+            ps.executeUpdate();
+        }
     }
 
     private static void end(Connection c, String version, String state, String strategy, String error) throws SQLException {

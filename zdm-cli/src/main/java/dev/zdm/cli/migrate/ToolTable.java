@@ -27,6 +27,15 @@ interface ToolTable {
     /** Records {@code m} as applied (successfully, in {@code ms}), as the tool would have. */
     void record(Connection c, Migration m, long ms) throws SQLException;
 
+    /**
+     * Records that {@code m} was migrated down, as the tool itself would (goose adds a row, golang-migrate
+     * moves its version back to {@code previous}, Prisma marks the row rolled back, the others forget
+     * the version), so the tool sees it pending again.
+     *
+     * @param previous the version applied before {@code m}, or null when none is
+     */
+    void unrecord(Connection c, Migration m, Migration previous) throws SQLException;
+
     /** The checksum the tool stores for {@code m}, or null when it stores none. */
     String checksum(Migration m);
 

@@ -75,6 +75,13 @@ final class ToolTables {
             }
         }
 
+        public void unrecord(Connection c, Migration m, Migration previous) throws SQLException {
+            try (var ps = c.prepareStatement("DELETE FROM flyway_schema_history WHERE version = ?")) {
+                ps.setString(1, m.version());
+                ps.executeUpdate();
+            }
+        }
+
         public String checksum(Migration m) {
             CRC32 crc = new CRC32();
             String text = m.up().startsWith("\uFEFF") ? m.up().substring(1) : m.up();
@@ -110,6 +117,17 @@ final class ToolTables {
             }
             try (var ps = c.prepareStatement("INSERT INTO schema_migrations (version, dirty) VALUES (?, false)")) {
                 ps.setLong(1, Long.parseLong(m.version()));
+                ps.executeUpdate();
+            }
+        }
+
+        public void unrecord(Connection c, Migration m, Migration previous) throws SQLException {
+            try (var s = c.createStatement()) {
+                s.execute("DELETE FROM schema_migrations");
+            }
+            if (previous == null) return;
+            try (var ps = c.prepareStatement("INSERT INTO schema_migrations (version, dirty) VALUES (?, false)")) {
+                ps.setLong(1, Long.parseLong(previous.version()));
                 ps.executeUpdate();
             }
         }
@@ -153,6 +171,13 @@ final class ToolTables {
             }
         }
 
+        public void unrecord(Connection c, Migration m, Migration previous) throws SQLException {
+            try (var ps = c.prepareStatement("INSERT INTO goose_db_version (version_id, is_applied) VALUES (?, false)")) {
+                ps.setLong(1, Long.parseLong(m.version()));
+                ps.executeUpdate();
+            }
+        }
+
         public String checksum(Migration m) {
             return null;
         }
@@ -177,6 +202,13 @@ final class ToolTables {
                 s.execute(ddl());
             }
             try (var ps = c.prepareStatement("INSERT INTO " + table() + " (version) VALUES (?) ON CONFLICT DO NOTHING")) {
+                ps.setString(1, m.version());
+                ps.executeUpdate();
+            }
+        }
+
+        public void unrecord(Connection c, Migration m, Migration previous) throws SQLException {
+            try (var ps = c.prepareStatement("DELETE FROM " + table() + " WHERE version = ?")) {
                 ps.setString(1, m.version());
                 ps.executeUpdate();
             }
@@ -247,6 +279,13 @@ final class ToolTables {
                 ps.setString(1, UUID.randomUUID().toString());
                 ps.setString(2, checksum(m));
                 ps.setString(3, m.version());
+                ps.executeUpdate();
+            }
+        }
+
+        public void unrecord(Connection c, Migration m, Migration previous) throws SQLException {
+            try (var ps = c.prepareStatement("UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = ? AND rolled_back_at IS NULL")) {
+                ps.setString(1, m.version());
                 ps.executeUpdate();
             }
         }

@@ -29,6 +29,7 @@ public record VersionState(String key, Migration migration, SchemaHistory.Row ro
             case SchemaHistory.APPLIED, SchemaHistory.IMPORTED -> "applied";
             case SchemaHistory.RUNNING -> "running";
             case SchemaHistory.FAILED -> "failed";
+            case SchemaHistory.REVERTED -> "pending";
             default -> row.state().toLowerCase(java.util.Locale.ROOT);
         };
     }
