@@ -34,73 +34,85 @@ final class MigrateCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the migrations folder")
     Path dir;
 
-    @Option(names = "--target", description = "the target database, as named in zdm's configuration (required)")
-    String target;
-
     @Option(names = "--to", paramLabel = "VERSION", description = "stop after this version")
     String to;
 
     @Option(names = "--dry-run", description = "print the plans of the pending versions and exit as zdm plan does")
     boolean dryRun;
 
-    @Option(names = "--format", paramLabel = "TOOL", description = "the folder's tool, when zdm should not detect it: flyway, golang-migrate, goose, "
-            + "dbmate, prisma, diesel, numbered")
-    String tool;
-
-    @Option(names = "--timeout", defaultValue = "PT2H", description = "how long one version may take (ISO-8601, default ${DEFAULT-VALUE})")
-    Duration timeout;
-
     @Mixin
-    PgOption pg;
-
-    @Mixin
-    KafkaOption kafka;
-
-    @Mixin
-    TokenOption token;
-
-    @Mixin
-    VerboseOption verbose;
+    Session session;
 
     @Override
     public Integer call() throws Exception {
-        if (dir == null || target == null) {
+        if (dir == null || session.target == null) {
             System.err.println("zdm migrate: give the folder and --target (zdm migrate DIR --target NAME --pg URL); zdm migrate status DIR --pg URL");
             return 2;
         }
-        Folder f = Folder.read(dir, tool);
-        if (f == null) return 2;
-        if (!Requests.validNames("migrate", "--target", target)) return 2;
-        try (LogFile logs = verbose.logs("migrate"); LiveView view = LiveView.on(System.out);
-             Connection db = DriverManager.getConnection(pg.jdbcUrl())) {
-            if (logs.path() != null) view.println(logs.where());
-            if (!Folder.hasControlSchema(db)) return 2;
-            MigrateRun run = new MigrateRun(db, f.format(), f.migrations(), target, view);
-            if (!run.lock()) return 1;
-            try {
-                run.importToolHistory();
-                Optional<List<Migration>> pending = run.pending(to);
-                if (pending.isEmpty()) return 1;
-                view.println(f.format().name() + " folder " + dir + ": " + f.migrations().size() + " version(s), " + pending.get().size() + " pending");
-                if (pending.get().isEmpty()) return 0;
-                if (dryRun) {
-                    PgOption live = pg;
-                    return new FolderPlan(pending.get().stream().map(Migration::file).toList(), null, "text", live).run();
+        return session.run("migrate", dir, (run, view, f, pipeline) -> {
+            Optional<List<Migration>> pending = run.pending(to);
+            if (pending.isEmpty()) return 1;
+            view.println(f.format().name() + " folder " + dir + ": " + f.migrations().size() + " version(s), " + pending.get().size() + " pending");
+            if (pending.get().isEmpty()) return 0;
+            if (dryRun) return new FolderPlan(pending.get().stream().map(Migration::file).toList(), null, "text", session.pg).run();
+            int done = 0;
+            for (Migration m : pending.get()) {
+                if (!run.apply(m, pipeline)) {
+                    view.println("zdm migrate: " + done + " of " + pending.get().size() + " pending version(s) applied");
+                    return 1;
                 }
-                MigrateRun.Pipeline pipeline = new MigrateRun.Pipeline(kafka.bootstrap(), kafka.topics(), token.signingKey(), timeout);
-                int done = 0;
-                for (Migration m : pending.get()) {
-                    if (!run.apply(m, pipeline)) {
-                        view.println("zdm migrate: " + done + " of " + pending.get().size() + " pending version(s) applied");
-                        return 1;
-                    }
-                    done++;
+                done++;
+            }
+            view.println("");
+            view.println("zdm migrate: " + done + " version(s) applied");
+            return 0;
+        });
+    }
+
+    /** What a run on a target needs: the target, how to reach it and the pipeline, and the lock held while it works. */
+    static final class Session {
+        @Option(names = "--target", description = "the target database, as named in zdm's configuration (required)")
+        String target;
+
+        @Option(names = "--format", paramLabel = "TOOL", description = "the folder's tool, when zdm should not detect it: flyway, golang-migrate, "
+                + "goose, dbmate, prisma, diesel, numbered")
+        String tool;
+
+        @Option(names = "--timeout", defaultValue = "PT2H", description = "how long one version may take (ISO-8601, default ${DEFAULT-VALUE})")
+        Duration timeout;
+
+        @Mixin
+        PgOption pg;
+
+        @Mixin
+        KafkaOption kafka;
+
+        @Mixin
+        TokenOption token;
+
+        @Mixin
+        VerboseOption verbose;
+
+        /** The work of one command, with the folder read, the database locked and the tool's table taken in. */
+        interface Work {
+            int run(MigrateRun run, LiveView view, Folder folder, MigrateRun.Pipeline pipeline) throws Exception;
+        }
+
+        int run(String command, Path dir, Work work) throws Exception {
+            Folder f = Folder.read(dir, tool);
+            if (f == null || !Requests.validNames(command, "--target", target)) return 2;
+            try (LogFile logs = verbose.logs(command.replace(' ', '-')); LiveView view = LiveView.on(System.out);
+                 Connection db = DriverManager.getConnection(pg.jdbcUrl())) {
+                if (logs.path() != null) view.println(logs.where());
+                if (!Folder.hasControlSchema(db)) return 2;
+                MigrateRun run = new MigrateRun(db, f.format(), f.migrations(), target, view);
+                if (!run.lock()) return 1;
+                try {
+                    run.importToolHistory();
+                    return work.run(run, view, f, new MigrateRun.Pipeline(kafka.bootstrap(), kafka.topics(), token.signingKey(), timeout));
+                } finally {
+                    run.unlock();
                 }
-                view.println("");
-                view.println("zdm migrate: " + done + " version(s) applied");
-                return 0;
-            } finally {
-                run.unlock();
             }
         }
     }
@@ -142,55 +154,28 @@ final class MigrateCommand implements Callable<Integer> {
         @Option(names = "--to", required = true, paramLabel = "VERSION", description = "the version to leave applied (0 for none)")
         String to;
 
-        @Option(names = "--target", required = true, description = "the target database, as named in zdm's configuration")
-        String target;
-
-        @Option(names = "--format", paramLabel = "TOOL", description = "the folder's tool, when zdm should not detect it")
-        String tool;
-
-        @Option(names = "--timeout", defaultValue = "PT2H", description = "how long one version may take (ISO-8601, default ${DEFAULT-VALUE})")
-        Duration timeout;
-
         @Mixin
-        PgOption pg;
-
-        @Mixin
-        KafkaOption kafka;
-
-        @Mixin
-        TokenOption token;
-
-        @Mixin
-        VerboseOption verbose;
+        Session session;
 
         @Override
         public Integer call() throws Exception {
-            Folder f = Folder.read(dir, tool);
-            if (f == null || !Requests.validNames("migrate down", "--target", target)) return 2;
-            try (LogFile logs = verbose.logs("migrate-down"); LiveView view = LiveView.on(System.out);
-                 Connection db = DriverManager.getConnection(pg.jdbcUrl())) {
-                if (logs.path() != null) view.println(logs.where());
-                if (!Folder.hasControlSchema(db)) return 2;
-                MigrateRun run = new MigrateRun(db, f.format(), f.migrations(), target, view);
-                if (!run.lock()) return 1;
-                try {
-                    run.importToolHistory();
-                    Optional<List<Migration>> down = run.toRevert(to);
-                    if (down.isEmpty()) return 1;
-                    view.println(f.format().name() + " folder " + dir + ": " + down.get().size() + " version(s) to migrate down to " + to);
-                    MigrateRun.Pipeline pipeline = new MigrateRun.Pipeline(kafka.bootstrap(), kafka.topics(), token.signingKey(), timeout);
-                    int done = 0;
-                    for (Migration m : down.get()) {
-                        if (!run.revert(m, run.appliedBefore(m), pipeline)) return 1;
-                        done++;
-                    }
-                    view.println("");
-                    view.println("zdm migrate down: " + done + " version(s) migrated down");
-                    return 0;
-                } finally {
-                    run.unlock();
-                }
+            if (session.target == null) {
+                System.err.println("zdm migrate down: give --target");
+                return 2;
             }
+            return session.run("migrate down", dir, (run, view, f, pipeline) -> {
+                Optional<List<Migration>> down = run.toRevert(to);
+                if (down.isEmpty()) return 1;
+                view.println(f.format().name() + " folder " + dir + ": " + down.get().size() + " version(s) to migrate down to " + to);
+                int done = 0;
+                for (Migration m : down.get()) {
+                    if (!run.revert(m, run.appliedBefore(m), pipeline)) return 1;
+                    done++;
+                }
+                view.println("");
+                view.println("zdm migrate down: " + done + " version(s) migrated down");
+                return 0;
+            });
         }
     }
 

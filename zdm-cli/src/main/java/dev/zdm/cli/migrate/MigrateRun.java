@@ -170,18 +170,11 @@ public final class MigrateRun {
                     + "; nothing after it runs");
             return false;
         }
-        boolean auto = db.getAutoCommit();
-        db.setAutoCommit(false);
-        try {
-            SchemaHistory.applied(db, SchemaHistory.key(m), strategy(id));
+        String strategy = strategy(id);
+        inTransaction(() -> {
+            SchemaHistory.applied(db, SchemaHistory.key(m), strategy);
             if (tool.isPresent()) tool.get().record(db, m, ms);
-            db.commit();
-        } catch (SQLException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(auto);
-        }
+        });
         return true;
     }
 
@@ -227,11 +220,23 @@ public final class MigrateRun {
             view.println("zdm migrate down: version " + key + " (" + m.name() + ") ended " + end + ": " + error + "; it stays applied");
             return false;
         }
+        inTransaction(() -> {
+            SchemaHistory.reverted(db, key, id);
+            if (tool.isPresent()) tool.get().unrecord(db, m, previous);
+        });
+        return true;
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** The history and the tool's table change together or not at all. */
+    private void inTransaction(SqlWork work) throws SQLException {
         boolean auto = db.getAutoCommit();
         db.setAutoCommit(false);
         try {
-            SchemaHistory.reverted(db, key, id);
-            if (tool.isPresent()) tool.get().unrecord(db, m, previous);
+            work.run();
             db.commit();
         } catch (SQLException e) {
             db.rollback();
@@ -239,7 +244,6 @@ public final class MigrateRun {
         } finally {
             db.setAutoCommit(auto);
         }
-        return true;
     }
 
     /** The applied version just before {@code m} in the folder, or null. */
