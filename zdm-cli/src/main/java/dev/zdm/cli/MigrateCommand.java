@@ -57,7 +57,7 @@ final class MigrateCommand implements Callable<Integer> {
             if (dryRun) return new FolderPlan(pending.get().stream().map(Migration::file).toList(), null, "text", session.pg).run();
             int done = 0;
             for (Migration m : pending.get()) {
-                if (!run.apply(m, pipeline)) {
+                if (!run.apply(m, pipeline, (done + 1) + " of " + pending.get().size())) {
                     view.println("zdm migrate: " + done + " of " + pending.get().size() + " pending version(s) applied");
                     return 1;
                 }

@@ -171,6 +171,10 @@ class MigrateIT {
             assertThat(rows(infra, "SELECT count(*) FROM flyway_schema_history WHERE version = '12'")).as("Flyway sees it pending").containsExactly("0");
             Run afterDown = run("migrate", "status", folder.toString(), "--pg", infra.jdbcUrl());
             assertThat(afterDown.out()).containsPattern("(?m)^12 +pending +V12__orders_total_index\\.sql");
+            Files.delete(folder.resolve("V7__comment.sql"));
+            Run missing = run("migrate", "status", folder.toString(), "--pg", infra.jdbcUrl());
+            assertThat(missing.code()).isEqualTo(1);
+            assertThat(missing.out()).containsPattern("(?m)^7 +missing +V7__comment\\.sql");
             pipeline.assertNothingLeftBehind();
         }
     }

@@ -116,8 +116,9 @@ public final class MigrateRun {
         Migration highestApplied = null;
         for (VersionState v : states()) {
             Migration m = v.migration();
-            if (v.drift() != null) problems.add(v.key() + " (" + m.name() + ") changed since it was applied: " + v.drift());
             if (m == null) continue;
+            // a repeatable migration that changed runs again; any other changed file is drift
+            if (v.drift() != null && !m.repeatable()) problems.add(v.key() + " (" + m.name() + ") changed since it was applied: " + v.drift());
             if (v.applied() && !m.repeatable() && (highestApplied == null || Versions.compare(m.order(), highestApplied.order()) > 0)) {
                 highestApplied = m;
             }
@@ -148,8 +149,13 @@ public final class MigrateRun {
         return Optional.of(out);
     }
 
-    /** Runs {@code m} through the pipeline; true when it completed. A version left RUNNING by a run before is followed again under its id. */
-    public boolean apply(Migration m, Pipeline pipeline) throws Exception {
+    /**
+     * Runs {@code m} through the pipeline; true when it completed. A version left RUNNING by a run before
+     * is followed again under its id.
+     *
+     * @param progress where it stands in the run, e.g. {@code 3 of 8}
+     */
+    public boolean apply(Migration m, Pipeline pipeline, String progress) throws Exception {
         SchemaHistory.Row row = SchemaHistory.load(db).get(SchemaHistory.key(m));
         String previous = row == null ? null : row.migrationId();
         String status = previous == null ? null : pipelineStatus(previous);
@@ -157,7 +163,7 @@ public final class MigrateRun {
                 && (status == null || !List.of("ROLLED_BACK", "CANCELLED", "REJECTED").contains(status)) && m.checksum().equals(row.checksum());
         String id = resume ? previous : Requests.newMigrationId(format.name() + "-" + SchemaHistory.key(m));
         view.println("");
-        view.println((resume ? "resuming " : "version ") + SchemaHistory.key(m) + " (" + m.name() + ") as migration " + id);
+        view.println("[" + progress + "] " + (resume ? "resuming " : "version ") + SchemaHistory.key(m) + " (" + m.name() + ") as migration " + id);
         SchemaHistory.start(db, m, format.name(), id);
         long t0 = System.nanoTime();
         String end = "COMPLETED".equals(status) ? status : Requests.submitAndFollow(pipeline.bootstrap(), pipeline.topics(),

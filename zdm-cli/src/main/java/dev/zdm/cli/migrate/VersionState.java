@@ -20,10 +20,10 @@ public record VersionState(String key, Migration migration, SchemaHistory.Row ro
         return row != null && (SchemaHistory.APPLIED.equals(row.state()) || SchemaHistory.IMPORTED.equals(row.state()));
     }
 
-    /** applied, pending, running, failed, drift or missing. */
+    /** applied, pending, running, failed, drift, or missing (applied, and its file is gone from the folder). */
     public String state() {
-        if (migration == null) return "missing";
-        if (drift != null) return "drift";
+        if (migration == null) return applied() ? "missing" : row.state().toLowerCase(java.util.Locale.ROOT) + ", no file";
+        if (drift != null) return migration.repeatable() ? "pending" : "drift";
         if (row == null) return "pending";
         return switch (row.state()) {
             case SchemaHistory.APPLIED, SchemaHistory.IMPORTED -> "applied";

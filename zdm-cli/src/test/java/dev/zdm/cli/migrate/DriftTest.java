@@ -26,6 +26,20 @@ class DriftTest {
     }
 
     @Test
+    void a_changed_repeatable_migration_is_pending_not_drift_and_a_gone_file_is_missing_only_when_applied() {
+        Migration views = new Migration(null, java.util.List.of(), "views", "R__views.sql", Path.of("R__views.sql"), "CREATE VIEW v AS SELECT 2;\n",
+                null, true, true);
+        SchemaHistory.Row applied = new SchemaHistory.Row("R__views", "views", "flyway", "R__views.sql", "0".repeat(64), "m1", "direct", "me", null,
+                null, "APPLIED", null);
+        assertThat(VersionState.of("R__views", views, applied, SchemaHistory.drift(applied, views, null)).state()).isEqualTo("pending");
+        assertThat(VersionState.of("3", flyway("x"), row(flyway("y").checksum()), "changed").state()).isEqualTo("drift");
+        assertThat(VersionState.of("3", null, row("x"), null).state()).isEqualTo("missing");
+        SchemaHistory.Row reverted = new SchemaHistory.Row("3", "", "flyway", "V3.sql", "x", "m2", null, "me", null, null, "REVERTED", null);
+        assertThat(VersionState.of("3", null, reverted, null).state()).isEqualTo("reverted, no file");
+        assertThat(VersionState.of("3", flyway("x"), reverted, null).state()).isEqualTo("pending");
+    }
+
+    @Test
     void an_imported_version_is_judged_by_the_tools_checksum_which_ignores_line_endings() {
         ToolTable flyway = ToolTables.of("flyway").orElseThrow();
         String sum = flyway.checksum(flyway("CREATE INDEX a ON t (b);\nSELECT 1;\n"));
