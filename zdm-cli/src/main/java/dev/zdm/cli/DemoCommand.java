@@ -142,20 +142,9 @@ final class DemoCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The {@code columns} of {@code rows} as aligned lines: numbers to the right. */
+    /** The {@code columns} of the summary's rows, numbers (phases to max latency) to the right. */
     private static List<String> table(List<String[]> rows, int[] columns) {
-        int[] width = new int[rows.get(0).length];
-        for (String[] r : rows) for (int i : columns) width[i] = Math.max(width[i], r[i].length());
-        List<String> out = new ArrayList<>();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i : columns) {
-                boolean number = i >= 2 && i <= 9;
-                line.append(number ? String.format("%" + width[i] + "s", r[i]) : String.format("%-" + width[i] + "s", r[i])).append("  ");
-            }
-            out.add(line.toString().stripTrailing());
-        }
-        return out;
+        return TextTable.lines(rows, columns, i -> i >= 2 && i <= 9);
     }
 
     private static String ms(double v) {

@@ -211,13 +211,7 @@ final class MigrateCommand implements Callable<Integer> {
                             r == null || r.migrationId() == null ? "" : r.migrationId(), r == null || r.strategy() == null ? "" : r.strategy(),
                             r == null || r.finishedAt() == null ? "" : r.finishedAt().toString().replaceAll("\\.\\d+$", ""), note});
                 }
-                int[] width = new int[rows.get(0).length];
-                for (String[] r : rows) for (int i = 0; i < r.length - 1; i++) width[i] = Math.max(width[i], r[i].length());
-                for (String[] r : rows) {
-                    StringBuilder line = new StringBuilder();
-                    for (int i = 0; i < r.length; i++) line.append(i < r.length - 1 ? String.format("%-" + (width[i] + 2) + "s", r[i]) : r[i]);
-                    System.out.println(line.toString().stripTrailing());
-                }
+                TextTable.lines(rows).forEach(System.out::println);
                 long pending = states.stream().filter(v -> v.state().equals("pending")).count();
                 System.out.println(f.format().name() + " folder " + dir + ": " + states.stream().filter(VersionState::applied).count() + " applied, "
                         + pending + " pending");

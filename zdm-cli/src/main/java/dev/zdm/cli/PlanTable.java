@@ -30,13 +30,7 @@ final class PlanTable {
                     s.index() < m.statementStrategies().size() ? m.statementStrategies().get(s.index()) : "-"});
         }
         out.append('\n');
-        int[] width = new int[rows.get(0).length];
-        for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) line.append(String.format("%-" + (width[i] + 2) + "s", r[i]));
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
+        TextTable.lines(rows).forEach(l -> out.append(l).append('\n'));
         // identical findings of several statements are told once, with every statement they concern
         java.util.Map<dev.zdm.planner.analyze.Finding, List<String>> folded = new java.util.LinkedHashMap<>();
         for (StatementAnalysis s : a.statements()) {

@@ -20,8 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,7 +27,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /** Producing events from the command line and following a migration to its end. */
 public final class Requests {
     private static final EventCodec CODEC = EventCodec.standard();
-    private static final Pattern WAITING = Pattern.compile("waiting for ([^@\\s]+)@(\\S+)");
 
     private Requests() {
     }
@@ -122,8 +119,7 @@ public final class Requests {
      */
     public static Optional<String[]> awaitedDeployment(ProgressEvent e) {
         if (!"WAITING_DEPLOYMENT".equals(e.getState())) return Optional.empty();
-        Matcher m = WAITING.matcher(e.getMessage());
-        return m.find() ? Optional.of(new String[] {m.group(1), m.group(2)}) : Optional.empty();
+        return MigrationBlock.awaited(e.getMessage()).map(d -> d.split("@", 2));
     }
 
     /** Announces, as a deploy system would, that {@code service@version} is live. */

@@ -77,11 +77,8 @@ public final class MigrationFolder {
         String name = inOwnFolder && parent != null && !parent.equals(root) ? parent.getFileName().toString() : fileName;
         boolean repeatable = name.startsWith("R__");
         Matcher m = VERSION.matcher(name);
-        List<BigInteger> version = new ArrayList<>();
-        if (!repeatable && m.find()) {
-            for (String part : m.group(1).split("[._-]")) version.add(new BigInteger(part));
-        }
-        return new Entry(file, root.relativize(file).toString(), List.copyOf(version), repeatable);
+        List<BigInteger> version = !repeatable && m.find() ? Versions.parse(m.group(1)) : List.of();
+        return new Entry(file, root.relativize(file).toString(), version, repeatable);
     }
 
     /** Versioned first by version, then repeatable ones, then files without a version; ties by path. */

@@ -25,6 +25,7 @@ public final class MigrationBlock {
     public static final java.util.Set<String> FINAL = java.util.Set.of("COMPLETED", "FAILED", "REJECTED", "CANCELLED", "ROLLED_BACK");
 
     private static final Pattern STRATEGY = Pattern.compile("strategy (\\S+)");
+    private static final Pattern WAITING = Pattern.compile("waiting for ([^@\\s]+)@(\\S+)");
     private static final int WARNINGS = 3;
     private static final int BAR = 20;
 
@@ -228,8 +229,13 @@ public final class MigrationBlock {
     }
 
     private static String gate(String message, String known) {
-        Matcher m = Pattern.compile("waiting for (\\S+@\\S+)").matcher(message);
-        return m.find() ? m.group(1) : known;
+        return awaited(message).orElse(known);
+    }
+
+    /** The release {@code service@version} a planner's "waiting for service@version" message names, if any. */
+    public static java.util.Optional<String> awaited(String message) {
+        Matcher m = WAITING.matcher(message);
+        return m.find() ? java.util.Optional.of(m.group(1) + "@" + m.group(2)) : java.util.Optional.empty();
     }
 
     private void warn(String line) {

@@ -41,25 +41,16 @@ public final class SchemaHistory {
         return out;
     }
 
-    /**
-     * Versions the tool's table has that the history does not, as IMPORTED (applied before zdm); returns
-     * how many. golang-migrate keeps only its current version: every version up to it counts.
-     */
+    /** Versions the tool's table has that the history does not, as IMPORTED (applied before zdm); returns how many. */
     static int importFrom(Connection c, ToolTable tool, List<Migration> folder) throws SQLException {
-        Map<String, String> applied = tool.applied(c);
+        Map<String, String> applied = tool.applied(c, folder);
         Map<String, Row> known = load(c);
         int n = 0;
         for (Migration m : folder) {
             String key = key(m);
             if (known.containsKey(key)) continue;
-            String toolChecksum;
-            if (applied.containsKey(key)) {
-                toolChecksum = applied.get(key);
-            } else if (isUpTo(applied, m)) {
-                toolChecksum = null;
-            } else {
-                continue;
-            }
+            if (!applied.containsKey(key)) continue;
+            String toolChecksum = applied.get(key);
             try (var ps = c.prepareStatement("INSERT INTO zdm.schema_history (version, description, tool, file, checksum, applied_by, state, "
                     + "finished_at) VALUES (?, ?, ?, ?, ?, ?, 'IMPORTED', now()) ON CONFLICT (version) DO NOTHING")) {
                 ps.setString(1, key);
@@ -72,16 +63,6 @@ public final class SchemaHistory {
             }
         }
         return n;
-    }
-
-    private static boolean isUpTo(Map<String, String> applied, Migration m) {
-        for (String k : applied.keySet()) {
-            if (k.startsWith("<=") && m.version() != null && m.version().matches("\\d+")
-                    && new java.math.BigInteger(m.version()).compareTo(new java.math.BigInteger(k.substring(2))) <= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The version is submitted as {@code migrationId}: RUNNING, with the checksum of the file as it is now. */

@@ -19,10 +19,11 @@ interface ToolTable {
     String table();
 
     /**
-     * The versions the table says are applied, each with the checksum the tool stored for it, as
-     * {@link #checksum} computes it (null when the tool stores none). Empty when there is no table.
+     * The versions of {@code folder} the table says are applied (a version the folder no longer has is
+     * left out), each with the checksum the tool stored for it, as {@link #checksum} computes it (null
+     * when the tool stores none). Empty when there is no table.
      */
-    Map<String, String> applied(Connection c) throws SQLException;
+    Map<String, String> applied(Connection c, java.util.List<Migration> folder) throws SQLException;
 
     /** Records {@code m} as applied (successfully, in {@code ms}), as the tool would have. */
     void record(Connection c, Migration m, long ms) throws SQLException;

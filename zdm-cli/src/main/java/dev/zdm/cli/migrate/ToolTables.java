@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +43,7 @@ final class ToolTables {
             return "flyway_schema_history";
         }
 
-        public Map<String, String> applied(Connection c) throws SQLException {
+        public Map<String, String> applied(Connection c, List<Migration> folder) throws SQLException {
             Map<String, String> out = new LinkedHashMap<>();
             if (!ToolTable.exists(c, table())) return out;
             try (var rs = c.createStatement().executeQuery("SELECT coalesce(version, 'R__' || replace(description, ' ', '_')), checksum "
@@ -100,12 +101,16 @@ final class ToolTables {
             return "schema_migrations";
         }
 
-        /** Every version up to the current one (golang-migrate applies in order); none when the row is dirty. */
-        public Map<String, String> applied(Connection c) throws SQLException {
+        /** Every version of the folder up to the current one (golang-migrate applies in order); none when the row is dirty. */
+        public Map<String, String> applied(Connection c, List<Migration> folder) throws SQLException {
             Map<String, String> out = new LinkedHashMap<>();
             if (!ToolTable.exists(c, table())) return out;
             try (var rs = c.createStatement().executeQuery("SELECT version, dirty FROM schema_migrations")) {
-                if (rs.next() && !rs.getBoolean(2)) out.put("<=" + rs.getLong(1), null);
+                if (!rs.next() || rs.getBoolean(2)) return out;
+                java.math.BigInteger current = java.math.BigInteger.valueOf(rs.getLong(1));
+                for (Migration m : folder) {
+                    if (m.version() != null && new java.math.BigInteger(m.version()).compareTo(current) <= 0) out.put(m.version(), null);
+                }
             }
             return out;
         }
@@ -147,7 +152,7 @@ final class ToolTables {
             return "goose_db_version";
         }
 
-        public Map<String, String> applied(Connection c) throws SQLException {
+        public Map<String, String> applied(Connection c, List<Migration> folder) throws SQLException {
             Map<String, String> out = new LinkedHashMap<>();
             if (!ToolTable.exists(c, table())) return out;
             try (var rs = c.createStatement().executeQuery("SELECT DISTINCT ON (version_id) version_id, is_applied FROM goose_db_version "
@@ -188,7 +193,7 @@ final class ToolTables {
         /** The tool's CREATE TABLE IF NOT EXISTS. */
         abstract String ddl();
 
-        public Map<String, String> applied(Connection c) throws SQLException {
+        public Map<String, String> applied(Connection c, List<Migration> folder) throws SQLException {
             Map<String, String> out = new LinkedHashMap<>();
             if (!ToolTable.exists(c, table())) return out;
             try (var rs = c.createStatement().executeQuery("SELECT version FROM " + table() + " ORDER BY version")) {
@@ -258,7 +263,7 @@ final class ToolTables {
             return "_prisma_migrations";
         }
 
-        public Map<String, String> applied(Connection c) throws SQLException {
+        public Map<String, String> applied(Connection c, List<Migration> folder) throws SQLException {
             Map<String, String> out = new LinkedHashMap<>();
             if (!ToolTable.exists(c, table())) return out;
             try (var rs = c.createStatement().executeQuery("SELECT migration_name, checksum FROM _prisma_migrations "
